@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Triangle Lens</main>, document.getElementById('app')!);

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Fixed add-on id and UUID so Firefox keeps the same moz-extension:// origin across installs (tests).
+export const GECKO_ID = 'triangle-lens@triangle-lens.dev';
+
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Triangle Lens',
+    description:
+      'Finds the experts quoted in news on the US–Russia–China triangle, marks them in place and shows who they are and where they stand. Everything stays on your machine.',
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    action: { default_title: 'Triangle Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
