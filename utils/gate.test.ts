@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { DOMParser, parseHTML } from 'linkedom';
+import { mentionsBothSides, quickLook } from './gate';
+
+const paragraph = (text: string) =>
+  `<p>${text} ${'Lorem ipsum dolor sit amet, words to fill the paragraph. '.repeat(6)}</p>`;
+
+function page(head: string, body: string): Document {
+  return parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`).document;
+}
+
+const article = page(
+  '<title>Can Washington pry Moscow from Beijing?</title>',
+  `<article><h1>Can Washington pry Moscow from Beijing?</h1>${paragraph('The partnership between Russia and China')}${paragraph(
+    'Analysts disagree.',
+  )}${paragraph('More.')}</article>`,
+);
+
+describe('quickLook', () => {
+  it('passes an article that names both sides', () => {
+    expect(quickLook(article, 'https://news.example.com/world/story')).toEqual({
+      worth: true,
+      reason: 'candidate',
+    });
+  });
+
+  it('dismisses pages that name only one side', () => {
+    const doc = page(
+      '<title>Ukraine front line</title>',
+      paragraph('Russian forces shelled the town.').repeat(4),
+    );
+    expect(quickLook(doc).reason).toBe('no-topic-terms');
+  });
+
+  it('dismisses search, mail, video, shop and docs hosts by URL alone', () => {
+    for (const url of [
+      'https://www.google.com/search?q=russia+china',
+      'https://www.bing.com/search?q=x',
+      'https://duckduckgo.com/html?q=x',
+      'https://mail.google.com/mail/u/0/#inbox',
+      'https://outlook.live.com/mail/0/',
+      'https://www.youtube.com/watch?v=abc',
+      'https://www.amazon.de/dp/123',
+      'https://www.ebay.com/itm/1',
+      'https://github.com/mozilla/readability',
+      'https://docs.example.org/guide/',
+      'https://shop.example.com/cart',
+      'https://news.example.com/search?q=china',
+    ]) {
+      expect(quickLook(article, url), url).toEqual({ worth: false, reason: 'skipped-host' });
+    }
+  });
+
+  it('does not dismiss ordinary news hosts', () => {
+    for (const url of [
+      'https://www.theguardian.com/world/2025/mar/14/story',
+      'https://carnegieendowment.org/russia-eurasia/politika/2025/01/x',
+      'https://www.apple-daily.example/news/1',
+      'https://edition.example.com/2025/03/14/asia/china-russia/index.html',
+    ]) {
+      expect(quickLook(article, url).reason, url).toBe('candidate');
+    }
+  });
+
+  it('dismisses pages that are not readerable even when they name both sides', () => {
+    const doc = page('<title>Russia and China</title>', '<ul><li>Russia</li><li>China</li></ul>');
+    expect(quickLook(doc).reason).toBe('not-readerable');
+  });
+
+  it('handles bad input without throwing', () => {
+    const xml = new DOMParser().parseFromString(
+      '<root><p>Russia China</p></root>',
+      'text/xml',
+    ) as unknown as Document;
+    expect(quickLook(xml).worth).toBe(false);
+    const frames = parseHTML('<html><frameset><frame src="a.html"></frameset></html>').document;
+    expect(quickLook(frames)).toEqual({ worth: false, reason: 'frameset' });
+    const empty = parseHTML('').document;
+    expect(quickLook(empty).worth).toBe(false);
+    expect(quickLook({} as Document).worth).toBe(false);
+    expect(quickLook(null as unknown as Document)).toEqual({ worth: false, reason: 'error' });
+  });
+
+  it('reads a bounded sample on a huge page', () => {
+    const huge = page('<title>Nothing here</title>', '<p>plain words only here.</p>'.repeat(100_000));
+    const started = performance.now();
+    expect(quickLook(huge).reason).toBe('no-topic-terms');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('mentionsBothSides', () => {
+  it.each([
+    ['Russia and China held talks', true],
+    ['The Sino-Russian partnership', true],
+    ['Putin met Xi Jinping in Beijing', true],
+    ['Российско-китайские отношения', true],
+    ['Russland und China', true],
+    ['La Russie et la Chine', true],
+    ['Bertrand Russell visited China', false],
+    ['Russia invaded Ukraine', false],
+    ['Chinese dumplings with pork', false],
+  ])('%s → %s', (text, expected) => {
+    expect(mentionsBothSides(text)).toBe(expected);
+  });
+});
