@@ -203,3 +203,44 @@ function toSegments(nodes: Text[], starts: number[], from: number, to: number): 
   }
   return segs;
 }
+
+/**
+ * Finds a sentence of the extracted text in the live page, for "jump to what they said".
+ * Matches the sentence's first words, whitespace-tolerant, within one block of the article.
+ */
+export function findSentenceSegments(root: Element, sentence: string): Segment[] | null {
+  const words = sentence.trim().split(/\s+/).slice(0, 10);
+  if (words.length === 0 || !words[0]) return null;
+  const re = new RegExp(words.map((w) => escapeRegExp(w)).join('\\s+'), 'u');
+  const walker = root.ownerDocument.createTreeWalker(root, 4);
+  let block: Element | null = null;
+  let nodes: Text[] = [];
+  const tryBlock = (): Segment[] | null => {
+    if (nodes.length === 0) return null;
+    const starts: number[] = [];
+    let joined = '';
+    for (const n of nodes) {
+      starts.push(joined.length);
+      joined += n.data;
+    }
+    const m = re.exec(joined);
+    return m ? toSegments(nodes, starts, m.index, m.index + sentenceEnd(joined, m.index, sentence)) : null;
+  };
+  let count = 0;
+  for (let n = walker.nextNode(); n && count < PLAN_LIMITS.maxTextNodes; n = walker.nextNode(), count++) {
+    const b = closestBlock((n as Text).parentElement);
+    if (b !== block) {
+      const found = tryBlock();
+      if (found) return found;
+      block = b;
+      nodes = [];
+    }
+    nodes.push(n as Text);
+  }
+  return tryBlock();
+}
+
+function sentenceEnd(joined: string, from: number, sentence: string): number {
+  // The sentence's length in the page may differ by whitespace only; stay inside the block.
+  return Math.min(joined.length - from, sentence.length + 20, Math.max(1, sentence.length));
+}

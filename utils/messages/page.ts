@@ -32,6 +32,8 @@ export const PageReportSchema = v.object({
   title: v.pipe(v.string(), v.maxLength(2000)),
   related: v.boolean(),
   expertCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The article has just been counted as read (saved to history). */
+  counted: v.optional(v.boolean()),
 });
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
 

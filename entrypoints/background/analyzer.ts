@@ -1,0 +1,40 @@
+/**
+ * Where the pipeline runs. The page's main thread only serialises its DOM; parsing, Readability and
+ * the expert pass run here instead:
+ * - Firefox: the background is an event page with a DOM, so DOMParser is at hand.
+ * - Chrome: the service worker has no DOM, so an offscreen document (reason DOM_PARSER) does the work.
+ */
+import type { Analysis } from '@/utils/types';
+import type { AnalyzeRequest } from '@/utils/messages/page';
+import { sendMessage } from '@/utils/messaging';
+
+const OFFSCREEN_PATH = '/offscreen.html';
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreen(): Promise<void> {
+  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
+  const existing = await chrome.runtime.getContexts({
+    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+    documentUrls: [url],
+  });
+  if (existing.length > 0) return;
+  creating ??= chrome.offscreen
+    .createDocument({
+      url,
+      reasons: [chrome.offscreen.Reason.DOM_PARSER],
+      justification: 'Parse a copy of the article with Readability away from the page',
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+export async function analyzeOffMainThread(req: AnalyzeRequest): Promise<Analysis> {
+  if (import.meta.env.FIREFOX) {
+    const { analyzeInThisDocument } = await import('@/utils/analyze-dom');
+    return analyzeInThisDocument(req);
+  }
+  await ensureOffscreen();
+  return sendMessage('analyzeInOffscreen', req);
+}

@@ -1,0 +1,71 @@
+/**
+ * Per-tab page state for the popup and the toolbar badge. Kept in session storage so that a
+ * service worker stopped by the browser mid-session loses nothing.
+ */
+import type { CurrentPageInfo, PageReport } from '@/utils/messages/page';
+import { loadSettings } from '@/utils/settings';
+
+type TabState = Omit<CurrentPageInfo, 'paused'>;
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+export function createTabStates() {
+  async function get(tabId: number): Promise<TabState | null> {
+    const got = await browser.storage.session.get(key(tabId));
+    return (got[key(tabId)] as TabState | undefined) ?? null;
+  }
+
+  async function set(tabId: number, state: TabState): Promise<void> {
+    await browser.storage.session.set({ [key(tabId)]: state });
+    await badge(tabId, state.related ? (state.analysis?.experts.length ?? 0) : null);
+  }
+
+  async function badge(tabId: number, experts: number | null): Promise<void> {
+    try {
+      await browser.action.setBadgeText({ tabId, text: experts === null ? '' : String(experts) });
+      if (experts !== null) {
+        await browser.action.setBadgeBackgroundColor({ tabId, color: '#7c3aed' });
+        await browser.action.setTitle({
+          tabId,
+          title: `Triangle Lens: on the topic, ${experts} expert${experts === 1 ? '' : 's'} quoted`,
+        });
+      } else {
+        await browser.action.setTitle({ tabId, title: 'Triangle Lens' });
+      }
+    } catch {
+      // The tab may be gone already.
+    }
+  }
+
+  return {
+    set,
+    async report(tabId: number, report: PageReport): Promise<void> {
+      const prior = await get(tabId);
+      if (!report.related) {
+        await browser.storage.session.remove(key(tabId));
+        await badge(tabId, null);
+        return;
+      }
+      if (!prior || prior.url !== report.url) return;
+      await set(tabId, { ...prior, counted: prior.counted || Boolean(report.counted) });
+    },
+    async current(tabId: number): Promise<CurrentPageInfo | null> {
+      const [state, tab, settings] = await Promise.all([get(tabId), browser.tabs.get(tabId), loadSettings()]);
+      const url = tab.url ?? state?.url ?? '';
+      let host = '';
+      try {
+        host = new URL(url).hostname;
+      } catch {
+        host = '';
+      }
+      const paused = Boolean(host) && settings.pausedSites.includes(host);
+      if (!state || state.url !== url) {
+        return { url, title: tab.title ?? '', related: false, analysis: null, counted: false, paused };
+      }
+      return { ...state, paused };
+    },
+    async forget(tabId: number): Promise<void> {
+      await browser.storage.session.remove(key(tabId));
+    },
+  };
+}

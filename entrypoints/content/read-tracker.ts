@@ -1,0 +1,56 @@
+/**
+ * Decides when an article counts as read: visible for `dwellMs` in total, or scrolled through to
+ * `scrollRatio` of the article. An article opened and closed at once is not history.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export interface ReadTrackerOptions {
+  dwellMs: number;
+  scrollRatio: number;
+  /** The article's element in the live page (scroll progress is measured on it). */
+  root: Element;
+  onRead: (timeSpentMs: number) => void;
+}
+
+export function trackReading(ctx: ContentScriptContext, opts: ReadTrackerOptions): void {
+  let visibleMs = 0;
+  let visibleSince = document.visibilityState === 'visible' ? performance.now() : null;
+  let done = false;
+
+  const spent = () => visibleMs + (visibleSince === null ? 0 : performance.now() - visibleSince);
+  const finish = () => {
+    if (done || !ctx.isValid) return;
+    done = true;
+    opts.onRead(Math.round(spent()));
+  };
+  const check = () => {
+    if (!done && spent() >= opts.dwellMs) finish();
+  };
+
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible') visibleSince = performance.now();
+    else if (visibleSince !== null) {
+      visibleMs += performance.now() - visibleSince;
+      visibleSince = null;
+    }
+  });
+  ctx.setInterval(check, Math.min(1000, Math.max(100, opts.dwellMs / 4)));
+
+  let scrollQueued = false;
+  ctx.addEventListener(
+    window,
+    'scroll',
+    () => {
+      if (done || scrollQueued) return;
+      scrollQueued = true;
+      ctx.requestAnimationFrame(() => {
+        scrollQueued = false;
+        const rect = opts.root.getBoundingClientRect();
+        const height = Math.max(1, rect.height);
+        const seen = Math.min(height, window.innerHeight - rect.top);
+        if (seen / height >= opts.scrollRatio && spent() >= Math.min(opts.dwellMs, 3000)) finish();
+      });
+    },
+    { passive: true },
+  );
+}
