@@ -5,11 +5,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { quickLook } from '@/utils/gate';
 import { planHighlights, findSentenceSegments } from '@/utils/highlight-plan';
+import { findArticleRoot } from '@/utils/article-root';
 import { applyMarks, marksDetached, type AppliedMarks } from '@/utils/marks';
 import { MAX_HTML_CHARS } from '@/utils/messages/page';
 import { sendMessage } from '@/utils/messaging';
 import { loadSettings, type Settings } from '@/utils/settings';
-import type { Analysis, Expert, StanceLabel } from '@/utils/types';
+import type { Expert, StanceLabel } from '@/utils/types';
 import { createCardController, type CardController } from './card-ui';
 import { trackReading } from './read-tracker';
 import { mark, timed } from './perf';
@@ -36,7 +37,7 @@ export async function runLens(ctx: ContentScriptContext, signal: AbortSignal): P
   }
 
   const visitId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  const root = timed('find-root', () => findArticleRoot(document, analysis));
+  const root = timed('find-root', () => findArticleRoot(document, analysis.article?.text));
   const experts = analysis.experts;
   let applied: AppliedMarks | null = null;
   let cards: CardController | null = null;
@@ -110,29 +111,6 @@ export async function runLens(ctx: ContentScriptContext, signal: AbortSignal): P
 
 function nameOf(experts: Expert[], id: string): string {
   return experts.find((e) => e.id === id)?.name ?? id;
-}
-
-/**
- * The live element holding the article: the closest common ancestor of the blocks whose opening
- * words occur in the extracted text; the <article>/<main> element or <body> when that fails.
- */
-export function findArticleRoot(doc: Document, analysis: Analysis): Element {
-  const fallback = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
-  const text = analysis.article?.text;
-  if (!text) return fallback;
-  const hay = text.replace(/\s+/g, ' ').toLowerCase();
-  const hits: Element[] = [];
-  const paras = doc.querySelectorAll('p');
-  for (let i = 0; i < paras.length && hits.length < 400; i++) {
-    const key = (paras[i].textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 48);
-    if (key.length >= 24 && hay.includes(key)) hits.push(paras[i]);
-  }
-  if (hits.length === 0) return fallback;
-  let common: Element | null = hits[0].parentElement;
-  for (const el of hits) {
-    while (common && !common.contains(el)) common = common.parentElement;
-  }
-  return common ?? fallback;
 }
 
 function jumpTo(root: Element, sentence: string): void {
