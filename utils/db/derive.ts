@@ -1,0 +1,132 @@
+/**
+ * Pure derivations over history records: index fields, effective stance labels, search terms and
+ * the experts table built from articles. No database access here.
+ */
+import type { ArticleData, RecentArticle, StanceCounts, StoredExpert } from '../messages/history';
+import type { StanceLabel } from '../types';
+import type { ArticleIndexes, ExpertRecord } from './schema';
+
+/** How many recent articles each expert record keeps (the hover card shows the newest other one). */
+export const RECENT_PER_EXPERT = 3;
+const MAX_TERMS = 300;
+const MAX_TERM_CHARS = 40;
+
+/** Lowercase, strip diacritics: "Gabúev" → "gabuev". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/** Words of a text, folded, for prefix search. */
+export function searchTerms(...texts: (string | null | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const word of fold(text).split(/[^\p{L}\p{N}]+/u)) {
+      if (!word) continue;
+      out.add(word.slice(0, MAX_TERM_CHARS));
+      if (out.size >= MAX_TERMS) return [...out];
+    }
+  }
+  return [...out];
+}
+
+/** One id per person: folded, ASCII-ish, hyphen-separated ("Alexander Gabuev" → "alexander-gabuev"). */
+export function foldExpertId(id: string): string {
+  const folded = fold(id)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return folded || 'unknown';
+}
+
+export function effectiveLabel(expert: StoredExpert): StanceLabel {
+  return expert.correction?.label ?? expert.stance.label;
+}
+
+export function emptyCounts(): StanceCounts {
+  return { durable: 0, fragile: 0, neutral: 0 };
+}
+
+export function deriveArticleIndexes(a: ArticleData): ArticleIndexes {
+  const labels = a.experts.map(effectiveLabel);
+  return {
+    subtopics: [...new Set(a.topic.subtopics)],
+    expertIds: [...new Set(a.experts.map((e) => e.id))],
+    stances: [...new Set(labels)],
+    expertStances: [...new Set(a.experts.map((e, i) => `${e.id}|${labels[i]}`))],
+    terms: searchTerms(a.title, a.site, ...a.experts.map((e) => e.name)),
+  };
+}
+
+export function recentOf(a: ArticleData): RecentArticle {
+  return { key: a.key, title: a.title, url: a.url, readAt: a.lastReadAt };
+}
+
+/** Insert or move an article in a newest-first list of a few. */
+export function pushRecent(list: RecentArticle[], item: RecentArticle): RecentArticle[] {
+  return [item, ...list.filter((r) => r.key !== item.key)]
+    .sort((x, y) => y.readAt - x.readAt)
+    .slice(0, RECENT_PER_EXPERT);
+}
+
+function addName(names: string[], name: string): string[] {
+  return names.includes(name) ? names : [...names, name].slice(-20);
+}
+
+/** Fold one article's mention of an expert into their record (the article is counted once). */
+export function addToExpert(rec: ExpertRecord | undefined, a: ArticleData, e: StoredExpert): ExpertRecord {
+  const label = effectiveLabel(e);
+  const base: ExpertRecord = rec ?? {
+    id: e.id,
+    name: e.name,
+    names: [],
+    role: null,
+    organization: null,
+    articleCount: 0,
+    stanceCounts: emptyCounts(),
+    firstSeenAt: a.lastReadAt,
+    lastSeenAt: a.lastReadAt,
+    recent: [],
+    terms: [],
+  };
+  const newest = a.lastReadAt >= base.lastSeenAt || base.articleCount === 0;
+  const names = addName(base.names, e.name);
+  const name = newest ? e.name : base.name;
+  return {
+    ...base,
+    name,
+    names,
+    role: (newest ? e.role : null) ?? base.role ?? e.role,
+    organization: (newest ? e.organization : null) ?? base.organization ?? e.organization,
+    articleCount: base.articleCount + 1,
+    stanceCounts: { ...base.stanceCounts, [label]: base.stanceCounts[label] + 1 },
+    firstSeenAt: Math.min(base.firstSeenAt, a.firstReadAt),
+    lastSeenAt: Math.max(base.lastSeenAt, a.lastReadAt),
+    recent: pushRecent(base.recent, recentOf(a)),
+    terms: searchTerms(...names),
+  };
+}
+
+/** Build expert records from scratch (upgrade, import, recomputation after deletes). */
+export function buildExpertRecords(articles: ArticleData[]): ExpertRecord[] {
+  const byId = new Map<string, ExpertRecord>();
+  const sorted = [...articles].sort((x, y) => x.lastReadAt - y.lastReadAt);
+  for (const a of sorted) {
+    const seen = new Set<string>();
+    for (const e of a.experts) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      byId.set(e.id, addToExpert(byId.get(e.id), a, e));
+    }
+  }
+  return [...byId.values()];
+}
+
+/** The first mention of each expert id in an article (duplicates are folded on save). */
+export function expertsById(a: ArticleData | undefined): Map<string, StoredExpert> {
+  const map = new Map<string, StoredExpert>();
+  for (const e of a?.experts ?? []) if (!map.has(e.id)) map.set(e.id, e);
+  return map;
+}

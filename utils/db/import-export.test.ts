@@ -1,0 +1,191 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { exportCsv, exportJson, importJson, parseImport } from './import-export';
+import { clearHistory, listArticles, saveArticle, setStanceCorrection } from './history-repo';
+import { article, expert, freshDb } from './test-helpers';
+import type { HistoryDb } from './schema';
+
+async function snapshot(db: HistoryDb) {
+  const [articles, experts, corrections] = await Promise.all([
+    db.articles.orderBy('key').toArray(),
+    db.experts.orderBy('id').toArray(),
+    db.corrections.toArray(),
+  ]);
+  const strip = <T extends { lastVisit?: unknown }>(a: T) => {
+    const { lastVisit: _lv, ...rest } = a;
+    return rest;
+  };
+  return { articles: articles.map(strip), experts, corrections };
+}
+
+async function seeded() {
+  const db = freshDb();
+  await saveArticle(
+    db,
+    article('a', {
+      experts: [expert('Vera Analyst', 'durable', 'Invented Institute'), expert('Ivan Scholar', 'fragile')],
+    }),
+    { now: 1000 },
+  );
+  await saveArticle(
+    db,
+    article('b', { title: 'Grain, gas and "friendship"', experts: [expert('Vera Analyst', 'neutral')] }),
+    { now: 2000 },
+  );
+  await saveArticle(db, article('b', { title: 'Grain, gas and "friendship"' }), { now: 3000 });
+  await setStanceCorrection(
+    db,
+    { articleKey: 'https://news.example/a', expertId: 'ivan-scholar', label: 'neutral' },
+    1500,
+  );
+  await setStanceCorrection(
+    db,
+    { articleKey: 'https://news.example/not-yet', expertId: 'vera-analyst', label: 'fragile' },
+    1600,
+  );
+  return db;
+}
+
+describe('export → clear → import', () => {
+  it('gives back the same history', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const json = await exportJson(db, 5000);
+    const env = JSON.parse(json);
+    expect(env).toMatchObject({ app: 'triangle-lens', schema: 2, exportedAt: new Date(5000).toISOString() });
+    expect(env.articles).toHaveLength(2);
+    expect(env.articles[0].terms).toBeUndefined();
+    await clearHistory(db);
+    const progress: string[] = [];
+    const res = await importJson(db, json, (p) => progress.push(p.phase));
+    expect(res).toEqual({ ok: true, added: 2, merged: 0, skipped: 0 });
+    expect(progress).toContain('writing');
+    expect(progress.at(-1)).toBe('done');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('merges without duplicates and is idempotent', async () => {
+    const db = await seeded();
+    const json = await exportJson(db);
+    expect(await importJson(db, json)).toEqual({ ok: true, added: 0, merged: 0, skipped: 2 });
+    // Another machine read "a" later and "c" too.
+    const other = freshDb();
+    await saveArticle(other, article('a?utm_source=mail', { title: 'Updated title' }), { now: 9000 });
+    await saveArticle(other, article('c'), { now: 9500 });
+    const res = await importJson(db, await exportJson(other));
+    expect(res).toEqual({ ok: true, added: 1, merged: 1, skipped: 0 });
+    const rows = (await listArticles(db)).rows;
+    expect(rows.map((r) => r.key)).toEqual([
+      'https://news.example/c',
+      'https://news.example/a',
+      'https://news.example/b',
+    ]);
+    expect(rows[1]).toMatchObject({ title: 'Updated title', firstReadAt: 1000, lastReadAt: 9000 });
+  });
+});
+
+describe('import refuses bad files and changes nothing', () => {
+  const valid = async () => JSON.parse(await exportJson(await seeded()));
+  const cases: [string, (env: Record<string, unknown>) => string, RegExp][] = [
+    ['bad JSON', () => '{"app": "triangle-lens", ', /not valid JSON/],
+    [
+      'a foreign file',
+      () => JSON.stringify({ app: 'other-app', articles: [] }),
+      /not a Triangle Lens export/,
+    ],
+    ['an array', () => '[1,2,3]', /not a Triangle Lens export/],
+    ['a newer format', (e) => JSON.stringify({ ...e, schema: 99 }), /newer version/],
+    [
+      'a huge string',
+      (e) =>
+        JSON.stringify({ ...e, articles: [{ ...(e.articles as object[])[0], title: 'x'.repeat(50_000) }] }),
+      /articles\.0\.title/,
+    ],
+    [
+      'a wrong type',
+      (e) => JSON.stringify({ ...e, articles: [{ ...(e.articles as object[])[0], readCount: '3' }] }),
+      /articles\.0\.readCount/,
+    ],
+    [
+      'an infinite-like number',
+      (e) => JSON.stringify(e).replace('"wordCount":900', '"wordCount":1e999'),
+      /wordCount/,
+    ],
+    [
+      'a javascript: URL',
+      (e) =>
+        JSON.stringify({ ...e, articles: [{ ...(e.articles as object[])[0], url: 'javascript:alert(1)' }] }),
+      /not an http\(s\) URL/,
+    ],
+    [
+      'a __proto__ key',
+      (e) => JSON.stringify(e).replace('{"app"', '{"__proto__":{"polluted":true},"app"'),
+      /__proto__/,
+    ],
+    [
+      'a constructor key',
+      (e) => JSON.stringify(e).replace('"title"', '"constructor":{"prototype":{}},"title"'),
+      /constructor|prototype/,
+    ],
+    ['a bad stance', (e) => JSON.stringify(e).replace('"label":"durable"', '"label":"evil"'), /label/],
+  ];
+  it.each(cases)('%s', async (_name, make, message) => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const res = await importJson(db, make(await valid()));
+    expect(res.ok).toBe(false);
+    expect(res.ok ? '' : res.message).toMatch(message);
+    expect(await snapshot(db)).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a failure while writing rolls everything back', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const other = freshDb();
+    for (let i = 0; i < 5; i++) await saveArticle(other, article(`new-${i}`), { now: 10_000 + i });
+    const json = await exportJson(other);
+    db.close();
+    let writes = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'fail-late',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return {
+            ...t,
+            mutate: (req) =>
+              name === 'experts' && ++writes > 0
+                ? Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))
+                : t.mutate(req),
+          };
+        },
+      }),
+    });
+    await db.open();
+    const res = await importJson(db, json);
+    expect(res).toEqual({ ok: false, message: expect.stringMatching(/disk is full.*unchanged/) });
+    db.close();
+    db.unuse({ stack: 'dbcore', name: 'fail-late' });
+    await db.open();
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('parseImport accepts its own exports', async () => {
+    const parsed = parseImport(JSON.stringify(await valid()));
+    expect(parsed.ok && parsed.articles.length).toBe(2);
+    expect(parsed.ok && parsed.corrections.length).toBe(2);
+  });
+});
+
+describe('exportCsv', () => {
+  it('writes a header and one row per article, newest first', async () => {
+    const db = await seeded();
+    const lines = (await exportCsv(db)).trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('"Grain, gas and ""friendship"""');
+    expect(lines[2]).toContain('neutral (corrected)');
+  });
+});

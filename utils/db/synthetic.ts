@@ -1,0 +1,156 @@
+/**
+ * Clearly synthetic reading history for tests and the benchmark (scripts/bench-history.mjs):
+ * invented outlets, invented people, deterministic. Never used by the extension itself.
+ */
+import type { ArticleInput } from '../messages/history';
+import type { StanceLabel } from '../types';
+import { canonicalizeUrl } from '../canonical-url';
+import { saveArticle } from './history-repo';
+import { buildExpertRecords } from './derive';
+import { toRecord } from './history-repo';
+import type { HistoryDb } from './schema';
+import type { ArticleData, StoredExpert } from '../messages/history';
+
+const LABELS: StanceLabel[] = ['durable', 'fragile', 'neutral'];
+const SUBTOPICS = ['partnership', 'sanctions', 'energy', 'military', 'ukraine-war', 'us-policy'];
+const SITES = [
+  'synthetic-herald.example',
+  'example-dispatch.test',
+  'mock-gazette.example',
+  'fake-ledger.test',
+];
+const FIRST = ['Ada', 'Boris', 'Chen', 'Dana', 'Emil', 'Fei', 'Gita', 'Hugo', 'Ines', 'Jun', 'Katya', 'Liam'];
+const LAST = [
+  'Synthetic',
+  'Placeholder',
+  'Testwell',
+  'Mockford',
+  'Fakeley',
+  'Sampleton',
+  'Dummett',
+  'Stubbs',
+];
+const WORDS = [
+  'alignment',
+  'pipeline',
+  'summit',
+  'tariffs',
+  'Beijing',
+  'Moscow',
+  'Washington',
+  'drills',
+  'yuan',
+  'grain',
+];
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticExpert(i: number): { id: string; name: string } {
+  const name =
+    `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${Math.floor(i / (FIRST.length * LAST.length)) || ''}`.trim();
+  return { id: name.toLowerCase().replace(/\s+/g, '-'), name };
+}
+
+/** The i-th synthetic article input (experts drawn from a pool of `expertPool` people). */
+export function syntheticArticle(i: number, expertPool = 2000): ArticleInput {
+  const r = rng(i + 1);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const n = 1 + Math.floor(r() * 4);
+  const experts = Array.from({ length: n }, () => {
+    const ex = syntheticExpert(Math.floor(r() * expertPool));
+    const label = pick(LABELS);
+    return {
+      ...ex,
+      role: 'analyst',
+      organization: `Synthetic Institute ${Math.floor(r() * 50)}`,
+      stance: {
+        label,
+        confidence: Math.round(r() * 100) / 100,
+        evidence: [
+          {
+            sentence: `Synthetic sentence ${i} about the ${label} alignment.`,
+            cues: [label],
+            leans: label,
+            weight: 1,
+          },
+        ],
+      },
+      statements: [{ text: `Synthetic quote number ${i}.`, kind: 'quote' as const }],
+    };
+  });
+  return {
+    url: `https://${pick(SITES)}/synthetic/${i}`,
+    title: `Synthetic article ${i}: ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
+    site: null,
+    byline: 'Synthetic Reporter',
+    publishedTime: null,
+    lang: 'en',
+    wordCount: 400 + Math.floor(r() * 1600),
+    timeSpentMs: 10_000 + Math.floor(r() * 300_000),
+    topic: {
+      score: 0.5 + r() / 2,
+      subtopics: [pick(SUBTOPICS), pick(SUBTOPICS)],
+      evidence: [{ term: 'Beijing', group: 'china', count: 2 }],
+    },
+    experts,
+  };
+}
+
+/**
+ * Bulk-insert `n` synthetic articles, one per hour going back from `now` (fast path: one transaction,
+ * experts rebuilt once). Returns the number of experts created.
+ */
+export async function seedSyntheticHistory(
+  db: HistoryDb,
+  n: number,
+  opts: { expertPool?: number; now?: number } = {},
+): Promise<{ articles: number; experts: number }> {
+  const now = opts.now ?? Date.now();
+  const pool = opts.expertPool ?? 2000;
+  const records = Array.from({ length: n }, (_, i) => {
+    const input = syntheticArticle(i, pool);
+    const t = now - (n - i) * 3_600_000;
+    const experts: StoredExpert[] = [...new Map(input.experts.map((e) => [e.id, e])).values()].map((e) => ({
+      ...e,
+      statements: e.statements ?? [],
+    }));
+    const data: ArticleData = {
+      key: canonicalizeUrl(input.url),
+      url: input.url,
+      title: input.title,
+      site: new URL(input.url).hostname,
+      byline: input.byline,
+      publishedTime: input.publishedTime,
+      lang: input.lang ?? null,
+      firstReadAt: t,
+      lastReadAt: t,
+      readCount: 1,
+      timeSpentMs: input.timeSpentMs,
+      wordCount: input.wordCount,
+      topic: input.topic,
+      experts,
+    };
+    return data;
+  });
+  const experts = buildExpertRecords(records);
+  await db.transaction('rw', db.articles, db.experts, async () => {
+    await db.articles.bulkPut(records.map((r) => toRecord(r)));
+    await db.experts.bulkPut(experts);
+  });
+  return { articles: n, experts: experts.length };
+}
+
+/** The slow path, through saveArticle one by one (for tests that want the real write path). */
+export async function saveSyntheticOneByOne(db: HistoryDb, n: number, now = Date.now()): Promise<void> {
+  for (let i = 0; i < n; i++) await saveArticle(db, syntheticArticle(i), { now: now - (n - i) * 60_000 });
+}
