@@ -1,0 +1,100 @@
+/** Page object for a served article with the extension's marks and card (Chromium, Playwright). */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const MARK = 'triangle-lens-mark';
+export const HOST = 'triangle-lens-ui';
+
+export interface MarkInfo {
+  expert: string;
+  text: string;
+  focusable: boolean;
+  role: string | null;
+  /** Tag names of the mark's ancestors up to <body>, nearest first. */
+  ancestors: string[];
+  /** Classes/landmarks that must never contain marks, found among the ancestors. */
+  forbiddenContainer: string | null;
+}
+
+export class ArticlePage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  /** Waits for the content script's "marks in place" performance mark (shared with the page's timeline). */
+  async waitForMarksInPlace(timeout = 20_000): Promise<void> {
+    await this.page.waitForFunction(
+      () => performance.getEntriesByName('triangle-lens:marks-in-place').length > 0,
+      undefined,
+      { timeout },
+    );
+  }
+
+  /** Performance entries the content script left on the page's timeline. */
+  async perfEntries(): Promise<{ name: string; type: string; start: number; duration: number }[]> {
+    return this.page.evaluate(() =>
+      performance
+        .getEntries()
+        .filter((e) => e.name.startsWith('triangle-lens:'))
+        .map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration })),
+    );
+  }
+
+  marks(expert?: string): Locator {
+    return this.page.locator(expert ? `${MARK}[data-tl-expert="${expert}"]` : MARK);
+  }
+
+  async markInfo(): Promise<MarkInfo[]> {
+    return this.page.evaluate((tag) => {
+      const forbidden = ['nav', 'header', 'footer', 'aside', '.byline', '.comments', '.comment', '.sidebar'];
+      return Array.from(document.querySelectorAll(tag)).map((el) => {
+        const ancestors: string[] = [];
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          ancestors.push(p.tagName.toLowerCase());
+        }
+        return {
+          expert: el.getAttribute('data-tl-expert') ?? '',
+          text: el.textContent ?? '',
+          focusable: el.getAttribute('tabindex') === '0',
+          role: el.getAttribute('role'),
+          ancestors,
+          forbiddenContainer: forbidden.find((sel) => el.parentElement?.closest(sel)) ?? null,
+        };
+      });
+    }, MARK);
+  }
+
+  /** The open card inside the extension's shadow root. */
+  card(): Locator {
+    return this.page.locator(HOST).locator('[data-testid="tl-card"]');
+  }
+
+  async expectCardFor(name: RegExp | string, organization?: RegExp | string): Promise<void> {
+    const card = this.card();
+    await expect(card).toBeVisible({ timeout: 10_000 });
+    await expect(card.locator('[data-testid="tl-card-name"]')).toContainText(name);
+    if (organization !== undefined) {
+      await expect(card.locator('[data-testid="tl-card-org"]')).toContainText(organization);
+    }
+    await expect(card.locator('[data-testid="tl-card-stance"]')).toHaveText(/durable|fragile|neutral/i);
+  }
+
+  /** Presses Tab until a mark has focus; returns its expert id. */
+  async tabToFirstMark(maxTabs = 60): Promise<string> {
+    await this.page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    for (let i = 0; i < maxTabs; i++) {
+      await this.page.keyboard.press('Tab');
+      const id = await this.page.evaluate(
+        (tag) =>
+          document.activeElement?.matches(tag) ? document.activeElement.getAttribute('data-tl-expert') : null,
+        MARK,
+      );
+      if (id) return id;
+    }
+    throw new Error(`no mark received focus after ${maxTabs} presses of Tab`);
+  }
+}
