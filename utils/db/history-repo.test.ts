@@ -5,6 +5,7 @@ import {
   deleteArticle,
   expertsSeen,
   getArticle,
+  getCorrections,
   getExpert,
   historyFacets,
   listArticles,
@@ -346,5 +347,20 @@ describe('weeklyStats', () => {
     const weeks = await weeklyStats(db, 3, now);
     expect(weeks.map((w) => w.articles)).toEqual([0, 1, 1]);
     expect(weeks[2].voices).toEqual({ durable: 1, fragile: 1, neutral: 0 });
+  });
+});
+
+describe('getCorrections', () => {
+  it('returns the corrections for one article by expert id', async () => {
+    db = freshDb();
+    await setStanceCorrection(
+      db,
+      { articleKey: 'https://news.example/x', expertId: 'Vera Analyst', label: 'durable' },
+      1,
+    );
+    expect(await getCorrections(db, 'https://news.example/x?utm_campaign=q')).toEqual({
+      'vera-analyst': 'durable',
+    });
+    expect(await getCorrections(db, 'https://news.example/y')).toEqual({});
   });
 });

@@ -29,6 +29,7 @@ import {
   foldExpertId,
   searchTerms,
 } from './derive';
+import type { StanceLabel } from '../types';
 import type { ArticleRecord, CorrectionRecord, ExpertRecord, HistoryDb } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -480,6 +481,15 @@ export async function setStanceCorrection(
     await updateExperts(db, prev, next);
     return { applied: true };
   });
+}
+
+/** The reader's corrections for one article (also those waiting for the article to be saved). */
+export async function getCorrections(
+  db: HistoryDb,
+  articleUrl: string,
+): Promise<Record<string, StanceLabel>> {
+  const rows = await db.corrections.where('articleKey').equals(canonicalizeUrl(articleUrl)).toArray();
+  return Object.fromEntries(rows.map((c) => [c.expertId, c.label]));
 }
 
 /** Monday 00:00 UTC of the week containing `t`. */

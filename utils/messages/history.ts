@@ -311,6 +311,7 @@ export interface HistoryFacets {
 
 export const KeySchema = v.object({ key: WebUrlSchema });
 export const ExpertIdSchema = v.object({ id: nonEmpty(LIMITS.id) });
+export const ArticleKeySchema = v.object({ articleKey: WebUrlSchema });
 export const JobIdSchema = v.object({ jobId: str(100) });
 
 export interface HistoryProtocol {
@@ -332,8 +333,13 @@ export interface HistoryProtocol {
   getExpert(data: { id: string }): ExpertDetail | null;
   /** content → background: for the hover card, how often each expert was met before and where last. */
   expertsSeen(data: ExpertsSeenQuery): ExpertsSeen;
-  /** popup → background: the reader corrects (or, with null, un-corrects) an expert's stance label. */
+  /**
+   * card or popup → background: the reader corrects (or, with null, un-corrects) an expert's stance
+   * label in one article. Kept even when the article is not (yet) stored, and applied when it is.
+   */
   setStanceCorrection(data: StanceCorrectionInput): { applied: boolean };
+  /** card → background: the reader's corrections for one article, by expert id. */
+  getCorrections(data: { articleKey: string }): Record<string, StanceLabel>;
   /** popup → background: the whole history as JSON (round-trips through import) or CSV. */
   exportHistory(data: ExportRequest): ExportResult;
   /** popup → background: merge a JSON export; all or nothing. */
