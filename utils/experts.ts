@@ -1,0 +1,797 @@
+/**
+ * Experts in article text: which of the people named are analysts, scholars, think-tank staff or
+ * authors (not the leaders and officials the story is about, not the byline), the role and
+ * organisation the article gives them, and every sentence in which they are quoted or paraphrased.
+ *
+ * Patterns written for news prose, one pass of compiled regexes per sentence; see
+ * `tests/fixtures/experts/` for what they are measured on.
+ */
+import type { Expert, Person, PersonKind, Statement } from './types';
+import { classifyWord, foldName, NAME_RUN, tokenizeRun } from './names';
+import { bylineKeys, scanPeople, type Mention, type PersonRecord } from './people';
+import { splitSentenceSpans, type SentenceSpan } from './sentences';
+
+/** What the expert step returns; stance and known facts are added later in the pipeline. */
+export type ExpertCandidate = Omit<Expert, 'stance' | 'known'>;
+
+export interface FindPeopleOptions {
+  /** The article's byline; people named in it are the journalists, never experts. */
+  byline?: string | null;
+  /** The article's title (not used for names: headlines name the leaders, not the experts). */
+  title?: string;
+}
+
+export interface FindPeopleResult {
+  experts: ExpertCandidate[];
+  people: Person[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists and patterns
+
+const SPEECH_VERBS = [
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'wrote',
+  'writes',
+  'argues',
+  'argued',
+  'argue',
+  'believes',
+  'believed',
+  'notes',
+  'noted',
+  'cautions',
+  'cautioned',
+  'explains',
+  'explained',
+  'points out',
+  'pointed out',
+  'warns',
+  'warned',
+  'describes',
+  'described',
+  'adds',
+  'added',
+  'thinks',
+  'thought',
+  'suggests',
+  'suggested',
+  'contends',
+  'contended',
+  'maintains',
+  'maintained',
+  'insists',
+  'insisted',
+  'stresses',
+  'stressed',
+  'emphasizes',
+  'emphasized',
+  'emphasises',
+  'emphasised',
+  'observes',
+  'observed',
+  'predicts',
+  'predicted',
+  'expects',
+  'expected',
+  'estimates',
+  'estimated',
+  'agrees',
+  'agreed',
+  'disagrees',
+  'disagreed',
+  'questions',
+  'questioned',
+  'doubts',
+  'doubted',
+  'acknowledges',
+  'acknowledged',
+  'admits',
+  'admitted',
+  'concedes',
+  'conceded',
+  'concludes',
+  'concluded',
+  'calls',
+  'called',
+  'dismisses',
+  'dismissed',
+  'sees',
+  'saw',
+  'views',
+  'viewed',
+  'considers',
+  'considered',
+  'reckons',
+  'reckoned',
+  'asserts',
+  'asserted',
+  'claims',
+  'claimed',
+  'recalls',
+  'recalled',
+  'remarks',
+  'remarked',
+  'counters',
+  'countered',
+  'highlights',
+  'highlighted',
+  'underlines',
+  'underlined',
+  'assesses',
+  'assessed',
+  'testified',
+  'commented',
+  'comments',
+  'replied',
+  'responded',
+  'answered',
+  'speculates',
+  'speculated',
+  'fears',
+  'feared',
+  'worries',
+  'worried',
+  'put it',
+  'puts it',
+  'summed up',
+  'sums up',
+  'writing',
+  'noting',
+  'arguing',
+  'adding',
+  'warning',
+  'explaining',
+  'cautioning',
+  'stressing',
+  'suggesting',
+  'pointing out',
+  'told reporters',
+  'characterizes',
+  'characterized',
+  'characterises',
+  'characterised',
+  'finds',
+  'found',
+  'expressed',
+  'expresses',
+  'stated',
+  'states',
+  'opined',
+  'opines',
+  'forecasts',
+  'forecast',
+  'projects',
+  'projected',
+  'judges',
+  'judged',
+  'emphasizes',
+  'reiterated',
+  'reiterates',
+  'urged',
+  'urges',
+  'advised',
+  'advises',
+  'proposes',
+  'proposed',
+  'wonders',
+  'wondered',
+  'asks',
+  'asked',
+  'recommends',
+  'recommended',
+  'challenges',
+  'challenged',
+  'rejects',
+  'rejected',
+  'echoed',
+  'echoes',
+  'sounded',
+  'cited',
+  'cites',
+  'elaborated',
+  'elaborates',
+  'continued',
+  'continues',
+  'went on',
+  'goes on',
+];
+const VERB_ALT = [...new Set(SPEECH_VERBS)]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => v.replace(/ /g, '\\s+'))
+  .join('|');
+
+const ADVERBS = String.raw`(?:also|further|however|recently|previously|then|later|now|still|has|had|have|long|repeatedly|similarly|likewise|earlier|once|even|too|would|will|may|might|could|firmly|strongly|openly|bluntly|often|has\s+long|had\s+long|herself|himself|however,|in\s+turn|for\s+(?:his|her)\s+part,?|\p{Ll}+ly)`;
+
+/** After a name (and an optional appositive): a speech verb. */
+const SUBJECT_VERB = new RegExp(
+  String.raw`^(?:\s*,[^,;]{0,250}?,)?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
+  'iu',
+);
+/** Before a name (and its role words): "said", "according to", "in the words of". */
+const VERB_BEFORE = new RegExp(
+  String.raw`(?:\b(${VERB_ALT})|\b(according\s+to|in\s+the\s+words\s+of|in\s+the\s+view\s+of|per|as))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,6}$`,
+  'iu',
+);
+const POSSESSIVE_VIEW =
+  /^['’]s?\s+(?:(?:own|latest|new|recent|forthcoming|recently\s+published|\p{Ll}+ly)\s+)?(view|views|argument|arguments|assessment|analysis|research|book|report|paper|article|study|words|conclusion|point|take|thesis|estimate|estimates|work|prediction|warning|comments?|remarks|reading|reckoning|calculation|data|findings|essay|testimony|judgment|judgement|opinion)\b/iu;
+const IN_VIEW_BEFORE = /\b(?:in|by)\s+$/i;
+
+const PRONOUN_VERB = new RegExp(String.raw`\b(he|she)\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'iu');
+const VERB_PRONOUN = new RegExp(String.raw`\b(${VERB_ALT})\s+(he|she)\b`, 'iu');
+const PRONOUN_START = /^["“‘]?(he|she|his|her)\b/i;
+const QUOTE_MARK = /[“”«»"„]/;
+
+const DISAGREEMENT =
+  /\b(?:some|other|many|several|a\s+few|few|not\s+all|a\s+number\s+of|a\s+growing\s+number\s+of)\s+(?:[\p{Ll}-]+\s+){0,2}(?:experts|analysts|observers|scholars|researchers|specialists|critics|economists|commentators|sinologists|academics|skeptics|sceptics|watchers)\b[^.]{0,160}?\b(?:question|questioned|doubt|doubted|disagree|disagreed|dispute|disputed|challenge|challenged|reject|rejected|argue|argued|caution|cautioned|warn|warned|are\s+skeptical|are\s+sceptical|remain|dismiss|dismissed|believe|say|said|point\s+out|note|contend|counter|see|agree)\b/iu;
+
+const REPORT_WORD =
+  /\b(?:report|study|survey|paper|poll|polling|analysis|research|findings|index|brief|white\s+paper|dataset)\b/i;
+const REPORT_AUTHOR =
+  /\b(?:(?:report|study|survey|paper|analysis|poll)['’]s\s+(?:lead\s+|co-?)?authors?|(?:lead\s+|co-?)?authors?\s+of\s+the\s+(?:report|study|survey|paper|analysis)|who\s+(?:co-?)?(?:wrote|authored|led)\s+the\s+(?:report|study|survey|paper|analysis)|co-?authored\s+the\s+(?:report|study|survey|paper|analysis))\b/i;
+const ORG_DEFINITION = new RegExp(
+  String.raw`(\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|the|&)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,6}),\s+(?:an?|the)\s+(?:[\p{L}.-]+\s+){0,4}?(?:company|firm|think[- ]tank|consultancy|institute|organi[sz]ation|group|start-?up|nonprofit|non-profit|NGO|cent(?:er|re)|agency|outlet|publication|platform|foundation|university|lab|laboratory|consulting\s+firm|research\s+(?:house|firm|group|cent(?:er|re)))\b`,
+  'gu',
+);
+
+const STRONG_EXPERT =
+  /\b(?:analysts?|scholars?|academics?|professor|prof|lecturer|researchers?|(?:research|senior|visiting|nonresident|non-resident|distinguished|adjunct|postdoctoral)\s+fellow|fellow|experts?|specialists?|economists?|historians?|political\s+scientists?|scientists?|sinologists?|strategists?|consultants?|authors?|co-?authors?|watchers?|think[- ]tanks?|academician|commentator|pollster|sociologist|demographer|futurist|observer)\b/i;
+const LEADERSHIP =
+  /\b(?:director|head|founder|co-?founder|president|chair(?:man|woman|person)?|partner|dean|principal|managing\s+director|chief\s+(?:economist|analyst|strategist|executive)|editor-in-chief|editor|vice\s+president|programme\s+director|program\s+director)\b/i;
+const ADVISER = /\b(?:adviser|advisor)\b/i;
+const GOVERNMENT_ADVISER =
+  /\b(?:to\s+(?:the\s+)?(?:president|prime\s+minister|premier|chancellor|kremlin|white\s+house|government|minister)|national\s+security|presidential|kremlin|white\s+house|government)\b/i;
+const OFFICIAL_WORDS =
+  /\b(?:spokes(?:person|man|woman|people)|press\s+secretary|minister|ministry|secretary|ambassador|envoy|senator|congress(?:man|woman)|lawmaker|legislator|representative|governor|mayor|officials?|diplomats?|deput(?:y|ies)|parliamentarian|mp|mep|commander|general|admiral|chief\s+of\s+staff|state\s+councilor|negotiator|aide|prosecutor|sen|rep|gov|gen|adm|col|colonel|sheriff|attach[eé]|consul|commissioner|councillor|councilor|chief\s+of\s+the\s+general\s+staff|defense\s+chief|army\s+chief|intelligence\s+chief)\b/i;
+const LEADER_WORDS =
+  /\b(?:president|vice\s+president|prime\s+minister|premier|chancellor|king|queen|emperor|supreme\s+leader|general\s+secretary|head\s+of\s+state|crown\s+prince|emir|sheikh|dictator|strongman|autocrat|president-elect)\b/i;
+const FORMER = /\b(?:former|ex-|retired|onetime|one-time|erstwhile|then-)/i;
+const OTHER_ROLE =
+  /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
+const GOVERNMENT_ORG =
+  /\b(?:ministry|department|government|administration|kremlin|white\s+house|pentagon|state\s+council|security\s+council|parliament|duma|congress|senate|cia|fbi|nsa|gru|fsb|svr|army|navy|air\s+force|military|armed\s+forces|central\s+bank|bank\s+of\s+russia|people['’]s\s+bank|embassy|consulate|foreign\s+office|politburo|communist\s+party|european\s+commission|nato|united\s+nations)\b/i;
+
+/** Lowercase words that may stand between a role and a name ("senior fellow", "Kremlin spokesman"). */
+const ROLE_VOCAB = new Set(
+  `senior chief lead leading principal deputy foreign defense defence former then acting vice prime press state
+  of the for and on at political scientist economist expert analyst analysts fellow director researcher scholar
+  historian professor official officials ambassador envoy adviser advisor president premier leader lawmaker
+  senator general commander spokesman spokeswoman spokesperson secretary minister ministry security national
+  trade finance economy top veteran longtime long-time prominent independent retired ex- nonresident visiting
+  research associate assistant adjunct emeritus sinologist strategist consultant author co-author journalist
+  reporter correspondent editor columnist commentator military intelligence policy affairs studies relations
+  china russia russian chinese us u.s. american european energy markets market sanctions security-policy
+  international global regional think-tank think tank watcher kremlin-watcher china-watcher observer co-founder
+  founder head chair chairman economics politics history law government`.split(/\s+/),
+);
+
+const ORG_CONNECTOR = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'la', 'für', 'the']);
+const ORG_LEAD_ADJ =
+  /^(?:[\p{L}.]+-(?:based|linked|backed|funded|affiliated|owned|run|headquartered|registered|leaning|aligned|friendly|critical|oriented|focused|centric|connected)|state-run|independent|influential|prestigious|prominent|nonpartisan|bipartisan|conservative|liberal|progressive|hawkish|centrist|libertarian|government-funded|private|elite|leading|renowned|respected)\s+/iu;
+const TITLE_CUT =
+  /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Role words standing right before the name ("Kremlin spokesman", "senior fellow"), read backwards. */
+function leftRoleWords(left: string): string {
+  const words = left.trimEnd().split(/\s+/);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0 && out.length < 6; i--) {
+    const w = words[i];
+    if (!w) break;
+    if (
+      /[,;:.!?)"”“]$/.test(w) &&
+      !/^(?:\p{Lu}\.)+$/u.test(w) &&
+      !/^(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Adm|Col|Lt|Amb)\.$/.test(w)
+    )
+      break;
+    const lw = w.toLowerCase().replace(/['’]s$/, '');
+    if (ROLE_VOCAB.has(lw) || /^\p{Lu}/u.test(w)) out.unshift(w);
+    else break;
+  }
+  // Do not keep a trailing "of the"/"at" chain that is not a role.
+  return out.join(' ');
+}
+
+/** Cleans an organisation phrase from the text: drops "the", "Berlin-based", keeps the capitalised name. */
+export function cleanOrganization(raw: string): string | null {
+  let s = raw.trim().replace(/^the\s+/i, '');
+  for (let i = 0; i < 3; i++) {
+    const m = ORG_LEAD_ADJ.exec(s);
+    if (!m) break;
+    s = s.slice(m[0].length).replace(/^the\s+/i, '');
+  }
+  const words = s.split(/\s+/);
+  const kept: string[] = [];
+  for (const w of words) {
+    const bare = w.replace(/[,;:.)”"’]+$/u, '');
+    const capital = /^[\p{Lu}\p{N}]/u.test(bare) || /^(?:al|el)-\p{Lu}/u.test(bare);
+    if (capital) kept.push(bare);
+    else if (ORG_CONNECTOR.has(bare.toLowerCase()) && kept.length) kept.push(bare);
+    else break;
+    if (bare !== w) break; // punctuation ended the phrase
+  }
+  while (kept.length && ORG_CONNECTOR.has(kept[kept.length - 1].toLowerCase())) kept.pop();
+  if (!kept.length) return null;
+  let org = kept.join(' ').replace(/['’]s$/u, '');
+  // "U.S." and other dotted acronyms at the end lose their final dot to the sentence.
+  org = org.replace(/\.$/, '');
+  return org || null;
+}
+
+function isPlaceOnly(org: string): boolean {
+  const toks = tokenizeRun(org);
+  if (!toks.length) return true;
+  return toks.every((t) => {
+    const c = classifyWord(t.word);
+    return c === 'place' || c === 'stop' || c === 'title' || c === 'initial';
+  });
+}
+
+interface Affiliation {
+  role: string | null;
+  organization: string | null;
+  /** Role words used for classification (appositive, title in the run, words before the name). */
+  roleText: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+interface Ctx {
+  sentences: SentenceSpan[];
+  scan: ReturnType<typeof scanPeople>;
+  personSurnames: Set<string>;
+  definedOrgs: Map<string, string>;
+  /** For each sentence, the organisation last named in a sentence about a report, up to that sentence. */
+  reportOrgAt: (string | null)[];
+}
+
+/** The appositive after a name: ", a senior fellow at the X," → "a senior fellow at the X". */
+function appositiveAfter(right: string): string | null {
+  const m = /^['’]?s?\s*,\s+([^,;:()\u2013\u2014]{2,260}?)(?=\s*(?:[,;:()\u2013\u2014]|\s-\s|$))/u.exec(
+    right,
+  );
+  if (!m) return null;
+  let a = m[1].trim().replace(/\.$/, '');
+  if (
+    /^(?:and|but|or|which|that|said|says|told|who\s+said|according|as|while|when|if|in|on|at|after|before|because|since|adding|noting|arguing|saying|he|she|it|they)\b/i.test(
+      a,
+    )
+  )
+    return null;
+  // A list of names ("X, Y and Z") or a quotation is not an appositive.
+  if (/^[“"‘]/.test(a)) return null;
+  if (/^\p{Lu}/u.test(a)) {
+    const first = a.split(/\s+/)[0].replace(/['’]s$/, '');
+    const cls = classifyWord(first);
+    const looksRole =
+      /^(?:Director|Head|Senior|Chief|Professor|Founder|President|Deputy|Former|Research|Associate|Assistant|Lead|Principal|Managing|Executive|Co-founder|Chair|Editor)\b/.test(
+        a,
+      );
+    if (!looksRole && cls === 'name' && !/['’]s\b/.test(a.split(/\s+/)[0])) return null;
+  }
+  // Strip a trailing speech verb clause that the lookahead let through ("director of X said").
+  a = a.replace(new RegExp(String.raw`\s+(?:${VERB_ALT})\b.*$`, 'iu'), '');
+  if (a.split(/\s+/).length > 30) return null;
+  return a;
+}
+
+function organizationIn(
+  appositive: string,
+  ctx: Ctx,
+  sentence: number,
+): { org: string | null; role: string | null } {
+  let text = appositive.replace(/^(?:who\s+(?:is|was|serves\s+as|works\s+as)\s+)/i, '');
+  text = text.replace(/^(?:an?|the)\s+/i, '');
+  const cut = TITLE_CUT.exec(text);
+  const searchRegion = cut ? text.slice(0, cut.index) : text;
+  const re =
+    /\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)/gu;
+  let best: { org: string; index: number; prep: string } | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(searchRegion))) {
+    const prep = m[1].toLowerCase();
+    const org = cleanOrganization(m[2]);
+    if (!org || isPlaceOnly(org)) continue;
+    const folded = foldName(org);
+    const toks = tokenizeRun(org);
+    const hasOrgWord = toks.some((t) => classifyWord(t.word) === 'org');
+    const known = ctx.scan.orgs.has(folded) || ctx.definedOrgs.has(folded);
+    if (ctx.personSurnames.has(folded) || ctx.scan.persons.has(folded)) continue;
+    if (prep === 'in' && !hasOrgWord) continue; // "in Moscow", "in Foreign Affairs" handled by org words
+    if ((prep === 'of' || prep === 'for' || prep === 'from') && !hasOrgWord && !known && toks.length > 1) {
+      // "professor of International Relations" is a field, "of Carnegie" an institution.
+      if (!/\p{Lu}{2}/u.test(org)) continue;
+    }
+    // Fields of study written with capitals ("Political Science", "International Relations").
+    if (
+      /^(?:International\s+Relations|Political\s+Science|Economics|History|Law|Politics|Government|Sociology|Chinese\s+Studies|Russian\s+Studies)$/i.test(
+        org,
+      ) &&
+      !known
+    )
+      continue;
+    best = { org, index: m.index, prep };
+  }
+  if (!best) {
+    // "one of the report's authors" → the organisation behind the report mentioned earlier.
+    if (REPORT_AUTHOR.test(text) && ctx.reportOrgAt[sentence]) {
+      return { org: ctx.reportOrgAt[sentence], role: text.trim() || null };
+    }
+    return { org: null, role: text.trim() || null };
+  }
+  let role = text.slice(0, best.index).trim();
+  if (/^(?:heads|leads|directs|runs|chairs|founded|co-founded|joined)$/.test(best.prep)) {
+    role =
+      {
+        heads: 'head',
+        leads: 'head',
+        directs: 'director',
+        runs: 'head',
+        chairs: 'chair',
+        founded: 'founder',
+        'co-founded': 'co-founder',
+        joined: '',
+      }[best.prep] ?? '';
+  }
+  role = role.replace(/^(?:who\s+(?:is|was)\s+)?(?:an?|the)\s+/i, '').replace(/[,\s]+$/, '');
+  return { org: best.org, role: role || null };
+}
+
+function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
+  let role: string | null = null;
+  let organization: string | null = null;
+  const roleBits: string[] = [];
+  for (const mention of p.mentions.slice(0, 50)) {
+    const s = ctx.sentences[mention.sentence].text;
+    const right = s.slice(mention.end, mention.end + 400);
+    const left = s.slice(Math.max(0, mention.start - 160), mention.start);
+    if (mention.title) roleBits.push(mention.title);
+    const leftWords = leftRoleWords(left);
+    if (leftWords) roleBits.push(leftWords);
+    // "Carnegie's Alexander Gabuev", "Brookings Institution's senior fellow Jane Doe"
+    if (!organization) {
+      const pm =
+        /(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|the|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,6})['’]s?\s+((?:[\p{Ll}-]+\s+){0,4})$/u.exec(
+          left,
+        );
+      if (pm) {
+        const org = cleanOrganization(pm[1]);
+        if (
+          org &&
+          !isPlaceOnly(org) &&
+          !ctx.personSurnames.has(foldName(org)) &&
+          !ctx.scan.persons.has(foldName(org))
+        ) {
+          organization = org;
+          if (!role && pm[2].trim()) role = pm[2].trim();
+        }
+      }
+    }
+    // "Eurasia Group analyst Jane Doe"
+    if (!organization) {
+      const om =
+        /(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:(?:senior|chief|lead|principal|nonresident|non-resident|visiting|research|managing)\s+)*(?:analyst|fellow|economist|director|researcher|scholar|expert|strategist|professor|historian|consultant|head|founder|president|partner))\s+$/u.exec(
+          left,
+        );
+      if (om) {
+        const org = cleanOrganization(om[1]);
+        if (org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) {
+          organization = org;
+          role ??= om[2];
+        }
+      }
+    }
+    if (mention.full || !role) {
+      const app = appositiveAfter(right);
+      if (app) {
+        roleBits.push(app);
+        const found = organizationIn(app, ctx, mention.sentence);
+        if (!role && found.role) role = found.role;
+        if (!organization && found.org) organization = found.org;
+      } else if (!organization) {
+        // "Hanna Notte of the James Martin Center", "Jane Doe at Rhodium Group"
+        const om = /^\s+(?:of|at|with|from)\s+((?:the\s+)?[\p{Lu}][^,;:()]{1,120})/u.exec(right);
+        if (om) {
+          const org = cleanOrganization(om[1]);
+          if (org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) organization = org;
+        }
+      }
+    }
+    if (!role && mention.title && !/^(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame)$/.test(mention.title))
+      role = mention.title;
+    if (!role && leftWords && STRONG_EXPERT.test(leftWords)) {
+      role =
+        leftWords
+          .split(/\s+/)
+          .filter((w) => /^\p{Ll}/u.test(w))
+          .join(' ') || null;
+    }
+  }
+  return { role, organization, roleText: roleBits.join(' | ') };
+}
+
+type RoleClass = 'expert' | 'leader' | 'official' | 'other' | null;
+
+function classifyRole(a: Affiliation): RoleClass {
+  const t = a.roleText;
+  if (!t.trim()) return null;
+  const former = FORMER.test(t);
+  if (STRONG_EXPERT.test(t)) return 'expert';
+  if (ADVISER.test(t) && !GOVERNMENT_ADVISER.test(t)) return 'expert';
+  if (
+    LEADER_WORDS.test(t) &&
+    !(LEADERSHIP.test(t) && a.organization && !GOVERNMENT_ORG.test(a.organization))
+  ) {
+    // "president of the Council on Foreign Relations" is a think-tank head, "President Putin" a leader.
+    if (/\bpresident\s+of\s+the\s+/i.test(t) && a.organization && !GOVERNMENT_ORG.test(a.organization))
+      return 'expert';
+    return 'leader';
+  }
+  if (OFFICIAL_WORDS.test(t) || (ADVISER.test(t) && GOVERNMENT_ADVISER.test(t)))
+    return former ? 'expert' : 'official';
+  if (LEADERSHIP.test(t)) {
+    if (a.organization && GOVERNMENT_ORG.test(a.organization)) return 'official';
+    if (/\b(?:ceo|chief\s+executive|editor)\b/i.test(t) && !STRONG_EXPERT.test(t)) return 'other';
+    return a.organization ? 'expert' : null;
+  }
+  if (OTHER_ROLE.test(t)) return 'other';
+  return null;
+}
+
+interface Attribution {
+  via: string;
+  /** Statement made by naming the person (not a pronoun). */
+  named: boolean;
+}
+
+/** Whether this mention is the speaker of its sentence, and through which words. */
+function speakerVia(mention: Mention, s: string, next: Mention | undefined): string | null {
+  let right = s.slice(mention.end, mention.end + 420);
+  const pv = POSSESSIVE_VIEW.exec(right);
+  if (pv) return IN_VIEW_BEFORE.test(s.slice(0, mention.start)) ? `in ${pv[1]}` : pv[1].toLowerCase();
+  // "Bobo Lo and Alexander Gabuev argue": the verb after the second name belongs to both.
+  if (next && /^\s+and\s+$/.test(s.slice(mention.end, next.start))) right = s.slice(next.end, next.end + 420);
+  const sv = SUBJECT_VERB.exec(right);
+  if (sv) return sv[1].toLowerCase().replace(/\s+/g, ' ');
+  const left = s.slice(Math.max(0, mention.start - 120), mention.start);
+  const vb = VERB_BEFORE.exec(left);
+  if (vb) {
+    const verb = vb[1] ?? vb[2];
+    const via = verb.toLowerCase().replace(/\s+/g, ' ');
+    // Only role words, articles and capitalised words (titles, organisations) between verb and name.
+    const words = vb[0].slice(verb.length).trim().split(/\s+/).filter(Boolean);
+    const ok = words.every(
+      (w) =>
+        ROLE_VOCAB.has(w.toLowerCase().replace(/['’]s$/, '')) ||
+        /^\p{Lu}/u.test(w) ||
+        /^(?:the|a|an)$/i.test(w),
+    );
+    if (ok && via !== 'as' && !(via === 'per' && words.length)) return via;
+  }
+  return null;
+}
+
+/** Finds the experts (and every other person) in article text. */
+export function findPeople(text: string, opts: FindPeopleOptions = {}): FindPeopleResult {
+  const sentences = splitSentenceSpans(text ?? '');
+  const skip = skippedSentences(text ?? '', sentences);
+  const scan = scanPeople(text ?? '', sentences, skip);
+
+  const personSurnames = new Set<string>();
+  for (const p of scan.persons.values()) {
+    for (const f of p.surfaceForms) personSurnames.add(foldName(f));
+  }
+  // Organisations defined in the text ("FilterLabs, a U.S.-based company that …") and the one behind
+  // the latest report mentioned.
+  const definedOrgs = new Map<string, string>();
+  const reportOrgAt: (string | null)[] = [];
+  let reportOrg: string | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    reportOrgAt.push(reportOrg);
+    if (skip[i]) continue;
+    const s = sentences[i].text;
+    ORG_DEFINITION.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let orgHere: string | null = null;
+    while ((m = ORG_DEFINITION.exec(s))) {
+      const org = cleanOrganization(m[1]);
+      if (org && !isPlaceOnly(org) && !scan.persons.has(foldName(org))) {
+        definedOrgs.set(foldName(org), org);
+        orgHere ??= org;
+      }
+    }
+    if (REPORT_WORD.test(s)) {
+      if (!orgHere) orgHere = orgNamedIn(s, scan.orgs, definedOrgs);
+      if (orgHere) reportOrg = orgHere;
+    }
+    reportOrgAt[i] = reportOrg ?? reportOrgAt[i];
+  }
+  // The organisation valid *before* a sentence is read from the previous entry; keep the running value.
+  const ctx: Ctx = { sentences, scan, personSurnames, definedOrgs, reportOrgAt };
+
+  // Statements: named attributions first.
+  const statements = new Map<string, Map<number, Statement>>();
+  const named = new Map<number, Map<string, Attribution>>();
+  const add = (personId: string, i: number, via: string, isNamed: boolean) => {
+    let m = statements.get(personId);
+    if (!m) statements.set(personId, (m = new Map()));
+    if (m.has(i)) return;
+    const s = sentences[i].text;
+    m.set(i, { text: s, sentenceIndex: i, kind: QUOTE_MARK.test(s) ? 'quote' : 'paraphrase', via });
+    let n = named.get(i);
+    if (!n) named.set(i, (n = new Map()));
+    n.set(personId, { via, named: isNamed });
+  };
+  for (let i = 0; i < sentences.length; i++) {
+    const ms = scan.bySentence[i];
+    if (!ms.length) continue;
+    const s = sentences[i].text;
+    for (let k = 0; k < ms.length; k++) {
+      const via = speakerVia(ms[k], s, ms[k + 1]);
+      if (via) add(ms[k].personId, i, via, true);
+    }
+    // A quotation with a single person and a speech verb anywhere: that person speaks.
+    if (QUOTE_MARK.test(s) && !named.get(i)) {
+      const ids = new Set(ms.map((x) => x.personId));
+      if (ids.size === 1 && new RegExp(String.raw`\b(?:${VERB_ALT})\b`, 'iu').test(s))
+        add(ms[0].personId, i, 'quote', true);
+    }
+  }
+  // Pronoun follow-ups and continued quotations.
+  for (let i = 1; i < sentences.length; i++) {
+    if (skip[i]) continue;
+    const prev = named.get(i - 1);
+    if (!prev || prev.size === 0) continue;
+    const s = sentences[i].text;
+    const ms = scan.bySentence[i];
+    const prevMentions = scan.bySentence[i - 1];
+    // The speaker of the previous sentence: the last person attributed there.
+    const speakers = [...prev.keys()];
+    const speaker = speakers[speakers.length - 1];
+    const pv = PRONOUN_VERB.exec(s) ?? VERB_PRONOUN.exec(s);
+    const firstOther = ms.find((x) => x.personId !== speaker);
+    if (pv && (!firstOther || firstOther.start > pv.index)) {
+      add(speaker, i, 'pronoun', false);
+      continue;
+    }
+    if (PRONOUN_START.test(s)) {
+      // "He sees …" refers to the last person named in the previous sentence.
+      const lastPrev = prevMentions[prevMentions.length - 1];
+      if ((!lastPrev || lastPrev.personId === speaker) && (!firstOther || firstOther.start > 3)) {
+        add(speaker, i, 'pronoun', false);
+        continue;
+      }
+    }
+    if (
+      /^["“]/.test(s) &&
+      !ms.length &&
+      QUOTE_MARK.test(sentences[i - 1].text) &&
+      sentences[i - 1].paragraph === sentences[i].paragraph
+    ) {
+      add(speaker, i, 'continuation', false);
+    }
+  }
+
+  // Classification.
+  const byline = bylineKeys(opts.byline);
+  const people: Person[] = [];
+  const experts: ExpertCandidate[] = [];
+  const ordered = [...scan.persons.values()].sort((a, b) => a.firstSentence - b.firstSentence);
+  for (const p of ordered) {
+    const aff = affiliationFor(p, ctx);
+    const own = statements.get(p.id);
+    let kind: PersonKind;
+    const surname = p.name.split(/\s+/).pop() ?? '';
+    if (
+      byline.has(p.id) ||
+      [...byline].some((b) => b.endsWith(`-${foldName(surname)}`) && p.name.split(/\s+/).length === 1)
+    ) {
+      kind = 'byline';
+    } else if (p.official) kind = p.official.kind;
+    else {
+      const rc = classifyRole(aff);
+      if (
+        rc === 'expert' ||
+        (rc === null &&
+          own &&
+          [...own.values()].some((st) => st.via !== 'pronoun' && st.via !== 'continuation'))
+      ) {
+        kind = own?.size || rc === 'expert' ? 'expert' : 'other';
+      } else kind = rc ?? 'other';
+      if (kind === 'expert' && !own?.size && !aff.roleText.trim()) kind = 'other';
+    }
+    people.push({ name: p.name, kind });
+    if (kind !== 'expert') continue;
+    experts.push({
+      id: p.id,
+      name: p.name,
+      surfaceForms: [...p.surfaceForms],
+      role: aff.role,
+      organization: aff.organization,
+      statements: [],
+      mentions: p.mentions.length,
+    });
+  }
+  // Reported disagreement: "some experts question …" followed by a named expert's statement.
+  const expertIds = new Set(experts.map((e) => e.id));
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    if (skip[i] || !DISAGREEMENT.test(sentences[i].text)) continue;
+    if (named.get(i)?.size) continue;
+    const nextNamed = named.get(i + 1);
+    if (!nextNamed) continue;
+    for (const [id, att] of nextNamed) {
+      if (att.named && expertIds.has(id)) {
+        add(id, i, 'reported-disagreement', false);
+        break;
+      }
+    }
+  }
+  for (const e of experts) {
+    const own = statements.get(e.id);
+    e.statements = own ? [...own.values()].sort((a, b) => a.sentenceIndex - b.sentenceIndex) : [];
+  }
+  return { experts, people };
+}
+
+/** Organisation named in a sentence: a run with an organisation word, or one defined earlier. */
+function orgNamedIn(s: string, orgs: Set<string>, defined: Map<string, string>): string | null {
+  let found: string | null = null;
+  NAME_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = NAME_RUN.exec(s)) && guard++ < 500) {
+    const f = foldName(m[0].replace(/['’]s$/u, ''));
+    if (defined.has(f)) found = defined.get(f)!;
+    else if (orgs.has(f) && !isPlaceOnly(m[0])) found = cleanOrganization(m[0]);
+  }
+  return found;
+}
+
+const CAPTION =
+  /^(?:photo|photos|image|picture|video|credit|credits|caption|file\s+photo|illustration|graphic|pictured|above|top|main\s+image|ap\s+photo|getty|reuters|afp|epa|tass|xinhua|sputnik)\b\s*[:|/-]?/i;
+const CAPTION_ANYWHERE =
+  /\((?:photo|image|picture)\s+(?:by|credit|courtesy)|\bphoto\s*:|\bgetty\s+images\b|\/\s*(?:reuters|afp|ap|getty|epa|tass|sputnik|xinhua)\s*$/i;
+const RELATED_HEADER =
+  /^(?:related(?:\s+(?:articles?|stories|coverage|content|reading|topics))?|read\s+more|more\s+from|more\s+on\s+this(?:\s+story)?|see\s+also|recommended(?:\s+for\s+you)?|(?:most\s+)?popular|most\s+read|trending(?:\s+now)?|you\s+may\s+also\s+like|further\s+reading|also\s+read|latest(?:\s+news)?|editor['’]s\s+picks|top\s+stories)\s*:?\s*$/i;
+const INLINE_RELATED = /^(?:read\s+more|related|see\s+also|also\s+read|read\s+also|watch)\s*:/i;
+const COMMENTS_HEADER =
+  /^(?:\d+\s+)?(?:comments?|reader\s+comments|join\s+the\s+(?:conversation|discussion)|leave\s+a\s+(?:comment|reply)|discussion|conversation|responses?)\s*(?:\(\d+\))?\s*:?\s*$/i;
+
+/** Sentences in captions, credits, "related articles" lists and comment sections. */
+function skippedSentences(_text: string, sentences: SentenceSpan[]): boolean[] {
+  const skip = new Array<boolean>(sentences.length).fill(false);
+  let inList = false;
+  let inComments = false;
+  let para = -1;
+  let paraSkip = false;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (s.paragraph !== para) {
+      para = s.paragraph;
+      const t = s.text;
+      const words = t.split(/\s+/).length;
+      if (COMMENTS_HEADER.test(t)) inComments = true;
+      if (RELATED_HEADER.test(t)) inList = true;
+      else if (inList && words >= 15 && /[.!?]["”’]?$/.test(t)) inList = false;
+      paraSkip =
+        inComments || inList || CAPTION.test(t) || CAPTION_ANYWHERE.test(t) || INLINE_RELATED.test(t);
+    }
+    skip[i] = paraSkip;
+  }
+  return skip;
+}
+
+// Re-exported for tests and for the highlighter: the same escaping everywhere.
+export { escapeRe as escapeRegExp };

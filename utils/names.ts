@@ -1,0 +1,314 @@
+/**
+ * Person-name recognition helpers for news text: a compiled pattern for runs of capitalised words
+ * (hyphens, diacritics, apostrophes, particles such as "von der", "al-"), word lists that stop
+ * organisations, places, months and sentence openers from becoming people, and East Asian name
+ * order ("Xi Jinping": the family name comes first).
+ */
+
+/**
+ * Folds a name to an id: lowercase, diacritics stripped (NFD), every run of other characters turned
+ * into one hyphen, no hyphens at the ends. "Jakub Jakóbowski" → "jakub-jakobowski".
+ */
+export function foldName(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[łđøæœßþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** Folds one word for the word lists below: lowercase, no diacritics, no possessive. */
+export function foldWord(word: string): string {
+  return foldName(word.replace(/['’]s$/u, ''));
+}
+
+const CAP_WORD = String.raw`\p{Lu}(?:[\p{Ll}\p{Lu}\p{M}]|['’](?=\p{L}))*(?:-\p{L}(?:[\p{L}\p{M}]|['’](?=\p{L}))*)*`;
+const ARABIC_PREFIX = String.raw`(?:al|el|ad|ar|as|ash|az|an)[-‑]`;
+const INITIAL = String.raw`\p{Lu}\.(?:[ \u00a0]?\p{Lu}\.)*`;
+const PARTICLE = String.raw`(?:von|van|der|den|de|da|di|du|del|della|dos|das|la|le|bin|ibn|bint|ter|zu|y)`;
+const NAME_TOKEN = String.raw`(?:${ARABIC_PREFIX})?(?:${INITIAL}|${CAP_WORD})`;
+
+/**
+ * A run of capitalised words, with lowercase name particles allowed between them. Tokens are
+ * separated by one space; anything else (comma, "of", a lowercase word) ends the run.
+ */
+export const NAME_RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{M}\p{N}'’-])${NAME_TOKEN}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])*${NAME_TOKEN})*`,
+  'gu',
+);
+
+/** Splits a run into tokens; particles stay attached to the token that follows them. */
+const TOKEN_IN_RUN = new RegExp(String.raw`(?:${PARTICLE}[ \u00a0])*${NAME_TOKEN}`, 'gu');
+
+export interface RunToken {
+  /** The token as written, with particles in front ("von der Leyen") and without a possessive. */
+  text: string;
+  /** Offset of `text` inside the run. */
+  start: number;
+  end: number;
+  /** The bare capitalised word ("Leyen"), possessive removed. */
+  word: string;
+  possessive: boolean;
+}
+
+export function tokenizeRun(run: string): RunToken[] {
+  const out: RunToken[] = [];
+  TOKEN_IN_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_IN_RUN.exec(run))) {
+    let text = m[0];
+    let possessive = false;
+    const pm = /['’]s?$/u.exec(text);
+    if (pm && (pm[0].length === 2 || /s['’]$/u.test(text))) {
+      // "Gabuev's" / "Sachs'" — but not "O'" style names (those need letters after the apostrophe).
+      text = text.slice(0, text.length - pm[0].length);
+      possessive = true;
+    }
+    const word = text.replace(new RegExp(String.raw`^(?:${PARTICLE}[ \u00a0])+`, 'u'), '');
+    out.push({ text, start: m.index, end: m.index + text.length, word, possessive });
+  }
+  return out;
+}
+
+const list = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Words that open sentences or clauses and never start a name. */
+export const STOP_WORDS = list(`
+  a an the this that these those it its he she they we i you his her their our my your him them us
+  and but or nor yet so if as at by for from in into of on onto to with without within about above after
+  against along amid among around before behind below beneath beside besides between beyond despite
+  during except inside like near off outside over past per since than through throughout till toward
+  towards under unlike until upon via versus vs however meanwhile moreover furthermore nevertheless
+  nonetheless instead indeed still also even while when whenever where whereas whether which who whom
+  whose why how what although though because unless once then there here now today yesterday tomorrow
+  tonight last next earlier later recently already perhaps maybe many most much more some several few
+  both each every all any another other others such no not only just both either neither one two three
+  four five six seven eight nine ten first second third new old is are was were be been being has have
+  had do does did will would shall should can could may might must let lets says said asked according
+  speaking writing asked told added noted argued yes no okay well oh thus hence overall ultimately
+  similarly likewise finally first firstly secondly notably specifically importantly interestingly
+  ironically unsurprisingly predictably clearly certainly obviously surely really actually apparently
+  reportedly allegedly initially originally eventually again always never often sometimes usually
+  analysts analyst experts expert officials official observers critics scholars researchers diplomats
+  sources people leaders others many some few reporters journalists editor editors readers read watch
+  listen subscribe sign share follow click see related popular latest trending more advertisement
+  photo photos image images video videos credit credits caption getty reuters afp ap epa tass xinhua
+  file handout pool courtesy illustration graphic chart map source sources note update updated
+  exclusive analysis opinion comment comments commentary explainer interview review podcast newsletter
+  breaking live watch home news world politics business economy tech science sport sports culture
+`);
+
+/** Titles and role words that can stand before a name; they are not part of the name. */
+export const TITLE_WORDS = list(`
+  mr mrs ms miss mx dr prof professor sir dame lord lady madam mister doctor
+  president presidents vice premier chancellor minister ministers secretary secretary-general
+  spokesperson spokesman spokeswoman spokespeople ambassador envoy senator sen rep representative
+  congressman congresswoman governor gov mayor king queen prince princess emperor sheikh emir
+  pope cardinal bishop archbishop patriarch rabbi imam ayatollah chairman chairwoman chair chief
+  general gen admiral adm colonel col major maj captain capt lieutenant lt sergeant sgt commander cmdr
+  marshal director deputy head leader founder ceo cfo coo executive justice judge attorney
+  counselor councillor councilor adviser advisor aide officer agent inspector superintendent
+  analyst analysts scholar economist historian researcher fellow expert author co-author journalist
+  reporter correspondent editor columnist writer commentator sinologist strategist consultant
+  lawmaker lawmakers deputies mp mep speaker whip candidate nominee democrat republican
+  crown supreme grand foreign defense defence finance interior trade prime state deputy acting former
+  late then-president then-secretary then-minister incumbent outgoing incoming presidential
+`);
+
+/** Words that mark a run as an organisation (the whole run, not a person in it). */
+export const ORG_WORDS = list(`
+  center centre institute institution university universität université universidad college school
+  academy council endowment foundation fund group company corporation corp inc ltd llc plc co gmbh ag
+  bank banks association society forum program programme project initiative lab labs laboratory
+  network service services agency office ministry department bureau commission committee board
+  authority administration organization organisation federation union league alliance party front
+  movement coalition congress parliament duma senate assembly court tribunal army navy force forces
+  guard command corps fleet police times post journal herald tribune gazette gazeta news press
+  review monthly weekly daily magazine radio television tv channel broadcasting media wire agency
+  telegraph guardian chronicle
+  affairs policy relations studies research analytics economics consulting consultancy advisory
+  advisors advisers partners associates capital holdings industries energy oil gas petroleum
+  airlines motors systems technologies technology international global house palace kremlin
+  museum library archive archives hospital clinic church mosque temple stream pipeline exchange
+  market markets securities investments management strategies intelligence security strategic
+  watch monitor observatory studio studios club team trust bloc treaty summit conference dialogue
+  initiative doctrine plan act law bill accord accords agreement pact declaration charter protocol
+  index report survey census poll strategy review assessment
+`);
+
+/** Multi-word names that look like two capitalised words but are not people. */
+export const NOT_PERSON_PHRASES = list(`
+  goldman-sachs morgan-stanley lockheed-martin dow-jones al-jazeera le-monde le-figaro deutsche-welle
+  novaya-gazeta ria-novosti russia-today wells-fargo general-motors general-electric pew-research
+  boston-consulting bain-company mckinsey-company ernst-young price-waterhouse standard-chartered
+  credit-suisse societe-generale bnp-paribas raiffeisen-bank sberbank-cib morgan-chase jp-morgan
+  rosneft-gazprom power-siberia nord-stream belt-road xi-jinping-thought cold-war
+`);
+
+/** Capitalised words that are places, peoples or other common nouns, never a given name or surname. */
+export const NON_NAME_WORDS = list(`
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan new year
+  god allah jesus christ bible koran quran
+  america american americans us usa u-s united states state states kingdom nations republic
+  people peoples federation union european europe eu e-u u-n un uk u-k britain british england english
+  scotland wales ireland irish france french germany german germans italy italian spain spanish
+  portugal poland polish hungary hungarian czech slovakia romania bulgaria greece greek turkey turkish
+  turkiye türkiye cyprus austria switzerland swiss netherlands dutch belgium denmark danish sweden
+  swedish norway norwegian finland finnish iceland estonia latvia lithuania baltic baltics belarus
+  belarusian moldova ukraine ukrainian ukrainians russia russian russians soviet ussr sino moscow
+  kremlin kyiv kiev kharkiv odesa odessa crimea donbas donetsk luhansk zaporizhzhia kherson
+  mariupol bakhmut avdiivka kursk belgorod siberia siberian arctic amur vladivostok khabarovsk
+  petersburg st saint novosibirsk yekaterinburg kazan chechnya chechen georgia georgian armenia
+  armenian azerbaijan kazakhstan kazakh uzbekistan kyrgyzstan tajikistan turkmenistan mongolia
+  mongolian china chinese beijing shanghai shenzhen guangzhou wuhan tianjin chongqing hong kong
+  macau macao taiwan taiwanese taipei tibet tibetan xinjiang uyghur uighur harbin heilongjiang
+  manchuria yunnan sichuan japan japanese tokyo osaka korea korean koreas seoul pyongyang north
+  south east west eastern western northern southern central middle far near asia asian asia-pacific
+  indo-pacific pacific atlantic indian india delhi mumbai pakistan pakistani islamabad afghanistan
+  afghan kabul iran iranian tehran iraq iraqi baghdad syria syrian damascus israel israeli gaza
+  palestinian lebanon jordan egypt egyptian cairo saudi arabia arabian arab arabs emirates uae dubai
+  abu dhabi qatar doha yemen houthi houthis oman kuwait bahrain africa african nigeria kenya ethiopia
+  sudan libya algeria morocco tunisia sahel mali niger congo angola mozambique zimbabwe pretoria
+  brazil brazilian argentina chile mexico mexican venezuela venezuelan cuba cuban colombia peru
+  canada canadian canadians ottawa australia australian canberra zealand vietnam vietnamese hanoi
+  thailand thai bangkok indonesia indonesian jakarta malaysia singapore philippines philippine manila
+  myanmar burma cambodia laos bangladesh sri lanka nepal maldives washington london paris berlin
+  brussels rome madrid warsaw budapest prague vienna geneva davos munich helsinki stockholm oslo
+  riga vilnius tallinn minsk tbilisi yerevan baku astana almaty tashkent ankara istanbul athens
+  lisbon amsterdam hague york jersey california texas florida alaska hawaii virginia boston chicago
+  angeles francisco diego seattle pentagon capitol downing whitehall elysee zhongnanhai
+  square street wall road avenue river sea ocean gulf strait straits bay island islands
+  lake mountain mountains valley region regions province oblast krai district county city town
+  village peninsula continent hemisphere border borders frontier
+  christian christians muslim muslims jewish jews islamic catholic orthodox buddhist hindu
+  democrats democrat republicans republican gop conservative conservatives liberal liberals labour
+  communist communists socialist bolshevik bolsheviks nazi nazis maga brics sco nato g7 g20 opec
+  un-security west's east's north's south's
+  war wars peace treaty cold world global greater grand great big little high low great-power
+  internet web online twitter x facebook meta instagram telegram tiktok youtube google apple
+  microsoft amazon nvidia huawei tesla boeing airbus gazprom rosneft lukoil novatek rosatom
+  sberbank vtb wagner
+  covid coronavirus ai artificial intelligence
+  sir his her
+`);
+
+const CHINESE_SURNAMES = list(`
+  xi wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song
+  zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding
+  wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui
+  kang mao qiu qin gu hou shao meng long wan duan qian yin yi chang huo ge lei niu wen qi mo ou pang
+  bao geng hong lai lan lian lou miao ni nie ning rao ruan sheng tao tong wei xiang yan zhan zhuo
+`);
+const KOREAN_SURNAMES = list(
+  'kim lee park moon yoon choi jung chung kang cho jang lim han shin oh seo kwon hwang ahn song ryu',
+);
+const VIETNAMESE_SURNAMES = list('nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly');
+
+const PINYIN_SYLLABLE =
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|van|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)';
+const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE}){1,3}$`);
+
+/** True for a word that can be read as one to three pinyin syllables ("Jinping", "Yujun", "Qinduo"). */
+export function isPinyin(word: string): boolean {
+  const w = foldName(word).replace(/-/g, '');
+  return w.length > 0 && w.length <= 12 && PINYIN_WORD.test(w);
+}
+
+/**
+ * True when a multi-word name is written family name first: a Chinese family name followed by a
+ * pinyin given name ("Xi Jinping", "Wang Yi"), a Korean one followed by short or hyphenated given
+ * names ("Kim Jong Un", "Lee Jae-myung"), or a Vietnamese one followed by two short words.
+ */
+export function isFamilyNameFirst(words: string[]): boolean {
+  if (words.length < 2 || words.length > 3) return false;
+  const first = foldWord(words[0]);
+  const rest = words.slice(1);
+  if (CHINESE_SURNAMES.has(first) && rest.every((w) => isPinyin(w)) && words.length === 2) return true;
+  if (
+    KOREAN_SURNAMES.has(first) &&
+    rest.every((w) => w.length <= 4 || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w)) &&
+    rest.some((w) => w.includes('-') || words.length === 3 || isPinyin(w))
+  )
+    return true;
+  if (VIETNAMESE_SURNAMES.has(first) && words.length === 3 && rest.every((w) => w.length <= 5)) return true;
+  return false;
+}
+
+/**
+ * The keys under which a later one-word mention refers to this full name: the surname (last word,
+ * with its particles: "von der Leyen", "Leyen"), or, for family-name-first names, the family name —
+ * and, when both words read as pinyin ("Yun Sun"), either word, since the order is not certain.
+ */
+export function surnameKeys(tokens: RunToken[]): string[] {
+  const words = tokens.map((t) => t.word);
+  const keys = new Set<string>();
+  if (isFamilyNameFirst(words)) {
+    keys.add(foldWord(words[0]));
+    if (words.length === 2 && isPinyin(words[1])) keys.add(foldWord(words[1]));
+  } else {
+    const last = tokens[tokens.length - 1];
+    keys.add(foldWord(last.word));
+    if (last.text !== last.word) keys.add(foldWord(last.text));
+    // "al-Assad" → "Assad"
+    const bare = last.word.replace(new RegExp(`^${ARABIC_PREFIX}`, 'u'), '');
+    if (bare !== last.word) keys.add(foldWord(bare));
+    // Hyphenated double surnames are also shortened to their first half in some outlets; keep whole only.
+    if (
+      words.length === 2 &&
+      isPinyin(words[0]) &&
+      isPinyin(words[1]) &&
+      CHINESE_SURNAMES.has(foldWord(words[1]))
+    ) {
+      keys.add(foldWord(words[1]));
+    }
+  }
+  return [...keys];
+}
+
+/** What one capitalised word is, for splitting runs. */
+export type WordClass = 'title' | 'stop' | 'org' | 'place' | 'initial' | 'name';
+
+export function classifyWord(word: string): WordClass {
+  if (/^\p{Lu}\.(?:\s?\p{Lu}\.)*$/u.test(word)) {
+    return /^(?:U\.S|U\.N|U\.K|E\.U|D\.C)\./.test(word) ? 'place' : 'initial';
+  }
+  const f = foldWord(word);
+  if (!f) return 'stop';
+  if (TITLE_WORDS.has(f)) return 'title';
+  if (STOP_WORDS.has(f)) return 'stop';
+  if (ORG_WORDS.has(f)) return 'org';
+  if (NON_NAME_WORDS.has(f)) return 'place';
+  // Hyphenated words built from places or "-based" adjectives: "Sino-Russian", "Berlin-based".
+  if (f.includes('-')) {
+    const parts = f.split('-');
+    if (
+      /^(?:based|backed|funded|linked|owned|run|affiliated|led|born|made|era|style|type|like|friendly|leaning|aligned|headquartered|centric)$/.test(
+        parts[parts.length - 1],
+      )
+    )
+      return 'place';
+    if (parts.every((p) => NON_NAME_WORDS.has(p) || STOP_WORDS.has(p) || p.length <= 1)) return 'place';
+  }
+  // All-capital acronyms (NATO, CSIS, IISS) are organisations, not names.
+  if (word.length >= 2 && /^[\p{Lu}\d&.-]+$/u.test(word) && !/^\p{Lu}\.$/u.test(word)) return 'org';
+  // CamelCase single words (FilterLabs, PetroChina) are brands, not names — but McFaul, MacArthur,
+  // DiCarlo, LeBlanc, DeSantis, O'Hanlon are names.
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|Di|De|Da|Le|La|Van|Von|Du|Fitz)\p{Lu}/u.test(word))
+    return 'org';
+  return 'name';
+}

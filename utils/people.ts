@@ -1,0 +1,343 @@
+/**
+ * People named in article text: full names found by `NAME_RUN`, later one-word mentions ("Hecker",
+ * "Dr. Gabuev", "Xi") resolved to them, and names from the officials list. Returns mentions per
+ * sentence with their left context, so the expert step can read titles, appositives and speech verbs.
+ */
+import officialsData from './data/officials.json';
+import {
+  NAME_RUN,
+  NOT_PERSON_PHRASES,
+  classifyWord,
+  foldName,
+  foldWord,
+  surnameKeys,
+  tokenizeRun,
+  type RunToken,
+} from './names';
+import type { SentenceSpan } from './sentences';
+
+export interface OfficialEntry {
+  name: string;
+  aliases: string[];
+  kind: 'leader' | 'official';
+  role: string;
+}
+
+export interface OfficialsData {
+  asOf: string;
+  roleWords: { leader: string[]; official: string[] };
+  people: OfficialEntry[];
+}
+
+export const OFFICIALS = officialsData as OfficialsData;
+
+export interface Mention {
+  personId: string;
+  sentence: number;
+  /** Offsets of the name (without title or possessive) inside the sentence text. */
+  start: number;
+  end: number;
+  surface: string;
+  /** A full name (two words or more) rather than a surname or alias. */
+  full: boolean;
+  possessive: boolean;
+  /** Title words in the same run right before the name ("Dr", "President"), lowercased. */
+  title: string | null;
+}
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  surfaceForms: Set<string>;
+  mentions: Mention[];
+  official: OfficialEntry | null;
+  firstSentence: number;
+}
+
+export interface PeopleScan {
+  persons: Map<string, PersonRecord>;
+  /** Mentions in each sentence, in text order. */
+  bySentence: Mention[][];
+  /** Folded names of organisations seen in the text (runs with an organisation word, acronyms). */
+  orgs: Set<string>;
+}
+
+const officialByKey = new Map<string, OfficialEntry>();
+const officialAlias = new Map<string, OfficialEntry>();
+for (const o of OFFICIALS.people) {
+  officialByKey.set(foldName(o.name), o);
+  for (const a of o.aliases) {
+    if (a.includes(' ')) officialByKey.set(foldName(a), o);
+    else officialAlias.set(foldName(a), o);
+  }
+}
+
+/** Words before a run that mean it names a work or a thing, not a person. */
+const TITLE_CONTEXT =
+  /\b(?:book|books|novel|memoir|titled|entitled|film|documentary|series|operation|exercise|exercises|doctrine|programme|program|slogan|hashtag|campaign|dubbed|called|named|journal|magazine|newspaper|outlet|ship|vessel|carrier|missile|missiles|drill|drills|bridge|festival|forum|plan|strategy)\s+["“‘]?$/i;
+const THE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|its|their|our|his|her)\s+["“‘]?$/iu;
+const TITLE_CASE_WORD = /^[\p{Lu}\p{N}"“‘(]/u;
+
+interface Candidate {
+  sentence: number;
+  start: number;
+  end: number;
+  tokens: RunToken[];
+  possessive: boolean;
+  title: string | null;
+  /** Whether this single word may also be an ordinary sentence-opening word. */
+  weakOpener: boolean;
+}
+
+function isTitleCaseLine(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  let caps = 0;
+  for (const w of words) if (TITLE_CASE_WORD.test(w)) caps++;
+  return caps / words.length >= 0.7;
+}
+
+/** Lowercase words of the text, to tell "Still, …" from a surname at the start of a sentence. */
+function lowercaseVocabulary(text: string): Set<string> {
+  const set = new Set<string>();
+  const re = /(?<![\p{L}'’-])[\p{Ll}][\p{Ll}'’-]*/gu;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(text)) && n < 2_000_000) {
+    set.add(m[0]);
+    n++;
+  }
+  return set;
+}
+
+function pushSegments(
+  sentence: number,
+  sentenceText: string,
+  runStart: number,
+  tokens: RunToken[],
+  firstInSentence: boolean,
+  vocabulary: Set<string>,
+  orgs: Set<string>,
+  out: Candidate[],
+): void {
+  let title: string | null = null;
+  let segment: RunToken[] = [];
+  let segmentIsFirst = firstInSentence;
+  const flush = () => {
+    if (segment.length) handleSegment(segment, title, segmentIsFirst);
+    segment = [];
+    segmentIsFirst = false;
+  };
+  const handleSegment = (seg: RunToken[], segTitle: string | null, atStart: boolean) => {
+    const words = seg.map((t) => t.word);
+    const classes = words.map(classifyWord);
+    const segText = sentenceText.slice(runStart + seg[0].start, runStart + seg[seg.length - 1].end);
+    const folded = foldName(segText);
+    if (classes.includes('org') || NOT_PERSON_PHRASES.has(folded)) {
+      orgs.add(folded);
+      return;
+    }
+    // Split further at stop words and places: "Russian President" is handled by titles, "Moscow" here.
+    let part: RunToken[] = [];
+    let partFirst = atStart;
+    const emit = () => {
+      const nameWords = part.filter((t) => classifyWord(t.word) === 'name');
+      if (nameWords.length >= 1 && part.length <= 5) {
+        // Trim leading/trailing initials that do not belong to a name ("U.S." handled as place).
+        let weakOpener = false;
+        let toks = part;
+        if (partFirst && toks.length >= 1 && vocabulary.has(toks[0].word.toLowerCase())) {
+          if (toks.length >= 2 && classifyWord(toks[0].word) === 'name') {
+            toks = toks.slice(1);
+          } else weakOpener = true;
+        }
+        const last = toks[toks.length - 1];
+        if (toks.some((t) => classifyWord(t.word) === 'name')) {
+          out.push({
+            sentence,
+            start: runStart + toks[0].start,
+            end: runStart + last.end,
+            tokens: toks,
+            possessive: last.possessive,
+            title: segTitle,
+            weakOpener,
+          });
+        }
+      }
+      part = [];
+      partFirst = false;
+    };
+    for (let i = 0; i < seg.length; i++) {
+      const c = classes[i];
+      if (c === 'name' || c === 'initial') part.push(seg[i]);
+      else emit();
+    }
+    emit();
+  };
+  for (const tok of tokens) {
+    const cls = classifyWord(tok.word);
+    if (cls === 'title' && !tok.possessive) {
+      flush();
+      title = title ? `${title} ${tok.word.toLowerCase()}` : tok.word.toLowerCase();
+      segmentIsFirst = false;
+      continue;
+    }
+    segment.push(tok);
+    if (tok.possessive) {
+      flush();
+      title = null;
+    }
+  }
+  flush();
+}
+
+/**
+ * Finds people in sentences. `sentences` come from `splitSentenceSpans`; `skip` marks sentences that
+ * belong to captions, credits or lists (no new people are taken from them).
+ */
+export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolean[] = []): PeopleScan {
+  const vocabulary = lowercaseVocabulary(text);
+  const orgs = new Set<string>();
+  const candidates: Candidate[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    if (skip[si]) continue;
+    const s = sentences[si].text;
+    if (isTitleCaseLine(s)) continue;
+    NAME_RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = NAME_RUN.exec(s)) && guard++ < 5000) {
+      const runStart = m.index;
+      const before = s.slice(Math.max(0, runStart - 40), runStart);
+      const tokens = tokenizeRun(m[0]);
+      if (!tokens.length) continue;
+      if (TITLE_CONTEXT.test(before)) continue;
+      // A run in quotation marks on its own ("“Zero Sum”") is a title or a term.
+      if (/["“‘]$/u.test(before) && /^["”’]/u.test(s.slice(runStart + m[0].length))) continue;
+      let toks = tokens;
+      if (THE_BEFORE.test(before)) {
+        // "the Kremlin's Dmitry Peskov": only the part up to the possessive belongs to "the".
+        const cut = toks.findIndex((t) => t.possessive);
+        if (cut < 0) {
+          orgs.add(foldName(m[0]));
+          continue;
+        }
+        toks = toks.slice(cut + 1);
+        if (!toks.length) continue;
+      }
+      const firstInSentence = /^[\s"“‘'(«—–-]*$/u.test(s.slice(0, runStart));
+      pushSegments(si, s, runStart, toks, firstInSentence && toks === tokens, vocabulary, orgs, candidates);
+    }
+  }
+
+  const persons = new Map<string, PersonRecord>();
+  const bySurname = new Map<string, PersonRecord[]>();
+  const bySentence: Mention[][] = sentences.map(() => []);
+  const addPerson = (
+    id: string,
+    name: string,
+    sentence: number,
+    official: OfficialEntry | null,
+    keys: string[],
+  ) => {
+    let p = persons.get(id);
+    if (!p) {
+      p = { id, name, surfaceForms: new Set(), mentions: [], official, firstSentence: sentence };
+      persons.set(id, p);
+      for (const k of keys) {
+        const list = bySurname.get(k) ?? [];
+        list.push(p);
+        bySurname.set(k, list);
+      }
+    }
+    return p;
+  };
+  const addMention = (p: PersonRecord, c: Candidate, full: boolean) => {
+    const surface = sentences[c.sentence].text.slice(c.start, c.end);
+    p.surfaceForms.add(surface);
+    const mention: Mention = {
+      personId: p.id,
+      sentence: c.sentence,
+      start: c.start,
+      end: c.end,
+      surface,
+      full,
+      possessive: c.possessive,
+      title: c.title,
+    };
+    p.mentions.push(mention);
+    bySentence[c.sentence].push(mention);
+  };
+
+  // Full names first, so that surnames before and after them resolve.
+  const singles: Candidate[] = [];
+  for (const c of candidates) {
+    const nameCount = c.tokens.filter((t) => classifyWord(t.word) === 'name').length;
+    if (nameCount < 2 || c.tokens.length > 4) {
+      if (nameCount === 1) singles.push(c);
+      continue;
+    }
+    const name = sentences[c.sentence].text.slice(c.start, c.end);
+    const key = foldName(name);
+    const official = officialByKey.get(key) ?? null;
+    const canonical = official ? official.name : name;
+    const id = foldName(canonical);
+    const keys = surnameKeys(c.tokens);
+    if (official) for (const a of official.aliases) if (!a.includes(' ')) keys.push(foldName(a));
+    addMention(addPerson(id, canonical, c.sentence, official, keys), c, true);
+  }
+  for (const c of singles) {
+    const tok = c.tokens.find((t) => classifyWord(t.word) === 'name')!;
+    // Initials around one word ("J. Smith" with the first name dropped) still name one surname.
+    const keyCandidates = [foldWord(tok.text), foldWord(tok.word)];
+    let target: PersonRecord | undefined;
+    for (const k of keyCandidates) {
+      const list = bySurname.get(k);
+      if (!list) continue;
+      // The person most recently introduced before this sentence; else the first one.
+      target = list.reduce<PersonRecord | undefined>(
+        (best, p) =>
+          p.firstSentence <= c.sentence && (!best || p.firstSentence >= best.firstSentence) ? p : best,
+        undefined,
+      );
+      target ??= list[0];
+      if (target) break;
+    }
+    if (!target) {
+      const official = officialAlias.get(foldWord(tok.word));
+      if (official) {
+        const id = foldName(official.name);
+        target = addPerson(id, official.name, c.sentence, official, [foldWord(tok.word)]);
+      } else if (
+        c.title &&
+        !c.weakOpener &&
+        /\b(?:dr|prof|professor|mr|mrs|ms|miss|doctor)\b/.test(c.title)
+      ) {
+        const id = foldName(tok.word);
+        target = addPerson(id, tok.word, c.sentence, null, [id]);
+      }
+    }
+    if (target) addMention(target, c, false);
+  }
+  for (const list of bySentence) list.sort((a, b) => a.start - b.start);
+  for (const p of persons.values()) p.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  return { persons, bySentence, orgs };
+}
+
+/** Names in a byline ("By Dana Whitfield and Lee Chen, staff writers") as folded full names and surnames. */
+export function bylineKeys(byline: string | null | undefined): Set<string> {
+  const keys = new Set<string>();
+  if (!byline) return keys;
+  const text = byline.slice(0, 500);
+  NAME_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_RUN.exec(text))) {
+    const toks = tokenizeRun(m[0]).filter(
+      (t) => classifyWord(t.word) === 'name' || classifyWord(t.word) === 'initial',
+    );
+    if (toks.filter((t) => classifyWord(t.word) === 'name').length >= 2) {
+      keys.add(foldName(toks.map((t) => t.text).join(' ')));
+    }
+  }
+  return keys;
+}
