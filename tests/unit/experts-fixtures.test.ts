@@ -1,0 +1,163 @@
+/**
+ * Expert detection measured on the fixture articles in `tests/fixtures/experts/` (our own words) and on
+ * the shared seed article. Prints precision/recall by name and organisation accuracy, and holds them
+ * to the goals of issue 4.
+ *
+ * Add a fixture: write `<slug>.txt` (paragraphs separated by blank lines) and `<slug>.expected.json`
+ * with `{ "experts": [{ "name", "organization" }], "notExperts": [names] }`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findPeople } from '../../utils/experts';
+import { foldName } from '../../utils/names';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = resolve(here, '../fixtures/experts');
+const SHARED = resolve(here, '../../../shared/fixtures');
+
+interface Expected {
+  experts: { name: string; organization: string | null }[];
+  notExperts: string[];
+}
+
+interface Case {
+  slug: string;
+  text: string;
+  expected: Expected;
+}
+
+function loadFixtures(): Case[] {
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const slug = f.replace(/\.txt$/, '');
+      return {
+        slug,
+        text: readFileSync(join(FIXTURES, f), 'utf8'),
+        expected: JSON.parse(readFileSync(join(FIXTURES, `${slug}.expected.json`), 'utf8')) as Expected,
+      };
+    });
+}
+
+function loadSeed(): Case {
+  const gold = JSON.parse(readFileSync(join(SHARED, 'seed-article.gold.json'), 'utf8')) as {
+    experts: { name: string; organization: string | null }[];
+    not_experts: string[];
+  };
+  return {
+    slug: 'seed',
+    text: readFileSync(join(SHARED, 'seed-article.txt'), 'utf8'),
+    expected: { experts: gold.experts, notExperts: gold.not_experts },
+  };
+}
+
+/** Organisations match when one folded form contains the other ("Stimson Center" ~ "the Stimson Center"). */
+function sameOrg(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  const x = foldName(a);
+  const y = foldName(b);
+  return x === y || x.includes(y) || y.includes(x);
+}
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  orgRight: number;
+  orgTotal: number;
+  misses: string[];
+}
+
+function score(c: Case, s: Score): void {
+  const found = findPeople(c.text).experts;
+  const want = new Map(c.expected.experts.map((e) => [foldName(e.name), e]));
+  const got = new Map(found.map((e) => [foldName(e.name), e]));
+  for (const [k, e] of got) {
+    const w = want.get(k);
+    if (!w) {
+      s.fp++;
+      s.misses.push(`${c.slug}: extra ${e.name}`);
+      continue;
+    }
+    s.tp++;
+    if (w.organization !== null) {
+      s.orgTotal++;
+      if (sameOrg(e.organization, w.organization)) s.orgRight++;
+      else s.misses.push(`${c.slug}: ${e.name} org ${JSON.stringify(e.organization)} ≠ ${w.organization}`);
+    }
+  }
+  for (const [k, w] of want) {
+    if (!got.has(k)) {
+      s.fn++;
+      s.misses.push(`${c.slug}: missed ${w.name}`);
+    }
+  }
+}
+
+const empty = (): Score => ({ tp: 0, fp: 0, fn: 0, orgRight: 0, orgTotal: 0, misses: [] });
+
+describe('expert fixtures', () => {
+  it('has the shared seed beside the project', () => {
+    expect(existsSync(join(SHARED, 'seed-article.txt')), `missing ${SHARED}: the shared fixtures must sit beside the repo`).toBe(
+      true,
+    );
+  });
+
+  it('finds exactly the four seed experts with the gold organisations', () => {
+    const seed = loadSeed();
+    const { experts, people } = findPeople(seed.text, { byline: 'Dana Whitfield' });
+    expect(experts.map((e) => e.name)).toEqual(['Charles Hecker', 'Vasily Gatov', 'Alexander Gabuev', 'Ali Wyne']);
+    const orgs = Object.fromEntries(experts.map((e) => [e.name, e.organization]));
+    expect(orgs).toEqual({
+      'Charles Hecker': null,
+      'Vasily Gatov': 'FilterLabs',
+      'Alexander Gabuev': 'Carnegie Russia Eurasia Center',
+      'Ali Wyne': 'International Crisis Group',
+    });
+    const names = new Set(experts.map((e) => foldName(e.name)));
+    for (const n of seed.expected.notExperts) expect(names.has(foldName(n)), n).toBe(false);
+    for (const leader of ['Donald Trump', 'Vladimir Putin', 'Xi Jinping', 'Joe Biden']) {
+      expect(people.find((p) => p.name === leader)?.kind).toBe('leader');
+    }
+  });
+
+  it('reaches precision ≥ 0.95 and recall ≥ 0.9 by name over all fixtures', () => {
+    const cases = loadFixtures();
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+    const total = empty();
+    for (const c of [...cases, loadSeed()]) score(c, total);
+    const precision = total.tp / Math.max(1, total.tp + total.fp);
+    const recall = total.tp / Math.max(1, total.tp + total.fn);
+    const orgAccuracy = total.orgRight / Math.max(1, total.orgTotal);
+    console.log(
+      `experts: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (tp ${total.tp}, fp ${total.fp}, fn ${total.fn}); ` +
+        `organisation ${total.orgRight}/${total.orgTotal} = ${orgAccuracy.toFixed(3)}` +
+        (total.misses.length ? `\n  ${total.misses.join('\n  ')}` : ''),
+    );
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+    expect(orgAccuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('never reports a listed non-expert as an expert', () => {
+    for (const c of loadFixtures()) {
+      const names = new Set(findPeople(c.text).experts.map((e) => foldName(e.name)));
+      for (const n of c.expected.notExperts) expect(names.has(foldName(n)), `${c.slug}: ${n}`).toBe(false);
+    }
+  });
+
+  it('finds no expert in a wire report that quotes only officials', () => {
+    const c = loadFixtures().find((x) => x.slug === 'wire-officials-only')!;
+    expect(findPeople(c.text, { byline: 'Anna Ivanova' }).experts).toEqual([]);
+  });
+
+  it('keeps markup out of names and surface forms', () => {
+    const c = loadFixtures().find((x) => x.slug === 'markup-in-names')!;
+    for (const e of findPeople(c.text).experts) {
+      for (const s of [e.name, ...e.surfaceForms, e.role ?? '', e.organization ?? '']) expect(s).not.toMatch(/[<>]/);
+    }
+  });
+});
