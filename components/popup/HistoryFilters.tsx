@@ -1,0 +1,94 @@
+import type { HistoryFacets } from '@/utils/messages/history';
+import type { StanceLabel } from '@/utils/types';
+import { STANCE_NAMES, STANCE_ORDER } from './format';
+
+export interface FilterState {
+  from: string;
+  to: string;
+  subtopic: string;
+  site: string;
+  stance: '' | StanceLabel;
+  expert: { id: string; name: string } | null;
+}
+
+export const NO_FILTERS: FilterState = { from: '', to: '', subtopic: '', site: '', stance: '', expert: null };
+
+interface Props {
+  value: FilterState;
+  facets: HistoryFacets;
+  onChange: (next: FilterState) => void;
+}
+
+/** Date range, subtopic, site, stance and (set from the experts view) one expert. */
+export function HistoryFilters({ value, facets, onChange }: Props) {
+  const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
+  const active = JSON.stringify(value) !== JSON.stringify(NO_FILTERS);
+  return (
+    <details class="tl-filters" open={active}>
+      <summary>Filters{active ? ' (on)' : ''}</summary>
+      <div class="tl-filter-grid">
+        <label>
+          From
+          <input type="date" value={value.from} onInput={(e) => set('from', e.currentTarget.value)} />
+        </label>
+        <label>
+          To
+          <input type="date" value={value.to} onInput={(e) => set('to', e.currentTarget.value)} />
+        </label>
+        <label>
+          Subtopic
+          <select value={value.subtopic} onChange={(e) => set('subtopic', e.currentTarget.value)}>
+            <option value="">Any</option>
+            {facets.subtopics.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Site
+          <select value={value.site} onChange={(e) => set('site', e.currentTarget.value)}>
+            <option value="">Any</option>
+            {facets.sites.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Stance
+          <select
+            value={value.stance}
+            onChange={(e) => set('stance', e.currentTarget.value as FilterState['stance'])}
+          >
+            <option value="">Any</option>
+            {STANCE_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {STANCE_NAMES[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {value.expert && (
+        <p class="tl-filter-expert">
+          Expert: {value.expert.name}{' '}
+          <button
+            type="button"
+            onClick={() => set('expert', null)}
+            aria-label={`Stop filtering by ${value.expert.name}`}
+          >
+            Clear
+          </button>
+        </p>
+      )}
+      {active && (
+        <button type="button" onClick={() => onChange(NO_FILTERS)}>
+          Clear all filters
+        </button>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ArticleRow } from '@/utils/messages/history';
+import { ExpertChip } from './ExpertChip';
+import { formatDate, safeHref } from './format';
+
+interface Props {
+  row: ArticleRow;
+  onDelete: (row: ArticleRow) => void;
+  onOpenExpert: (id: string) => void;
+}
+
+/** One article in the history: title, site, date, subtopics and the experts by stance. */
+export function HistoryRow({ row, onDelete, onOpenExpert }: Props) {
+  const href = safeHref(row.url);
+  return (
+    <li class="tl-row" data-testid="history-row">
+      <div class="tl-row-head">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer" class="tl-row-title">
+            {row.title || row.url}
+          </a>
+        ) : (
+          <span class="tl-row-title">{row.title || row.url}</span>
+        )}
+        <button
+          type="button"
+          class="tl-icon-button"
+          aria-label={`Delete “${row.title || row.url}” from history`}
+          title="Delete from history"
+          onClick={() => onDelete(row)}
+          data-testid="delete-article"
+        >
+          ✕
+        </button>
+      </div>
+      <p class="tl-row-meta">
+        <span>{row.site}</span> ·{' '}
+        <time dateTime={new Date(row.lastReadAt).toISOString()}>{formatDate(row.lastReadAt)}</time>
+        {row.readCount > 1 && <span> · read {row.readCount}×</span>}
+      </p>
+      {row.subtopics.length > 0 && (
+        <ul class="tl-tags" aria-label="Subtopics">
+          {row.subtopics.map((s) => (
+            <li key={s} class="tl-tag">
+              {s}
+            </li>
+          ))}
+        </ul>
+      )}
+      {row.experts.length > 0 && (
+        <ul class="tl-chips" aria-label="Experts quoted">
+          {row.experts.map((e) => (
+            <li key={e.id}>
+              <ExpertChip
+                name={e.name}
+                label={e.label}
+                corrected={e.corrected}
+                onOpen={() => onOpenExpert(e.id)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,143 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HistoryClient } from '@/entrypoints/popup/client';
+import type { ArticleQuery, ArticleRow, HistoryFacets } from '@/utils/messages/history';
+import { HistoryFilters, type FilterState } from './HistoryFilters';
+import { HistoryRow } from './HistoryRow';
+import { dayToMs, plural } from './format';
+
+export const PAGE_SIZE = 25;
+const TYPE_DELAY_MS = 120;
+
+interface Props {
+  client: HistoryClient;
+  filters: FilterState;
+  onFiltersChange: (f: FilterState) => void;
+  onOpenExpert: (id: string) => void;
+  /** Bumped by the parent when the history changed elsewhere (import, clear). */
+  version: number;
+}
+
+export function toQuery(text: string, f: FilterState, offset: number): ArticleQuery {
+  const q: ArticleQuery = { offset, limit: PAGE_SIZE };
+  if (text.trim()) q.text = text.trim().slice(0, 200);
+  const from = dayToMs(f.from);
+  const to = dayToMs(f.to, true);
+  if (from !== undefined) q.from = from;
+  if (to !== undefined) q.to = to;
+  if (f.subtopic) q.subtopic = f.subtopic;
+  if (f.site) q.site = f.site;
+  if (f.stance) q.stance = f.stance;
+  if (f.expert) q.expertId = f.expert.id;
+  return q;
+}
+
+/** The history, newest first: search as you type, filters, pages of 25, delete one. */
+export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, version }: Props) {
+  const [text, setText] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [result, setResult] = useState<{ rows: ArticleRow[]; total: number } | null>(null);
+  const [facets, setFacets] = useState<HistoryFacets>({ sites: [], subtopics: [] });
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [reload, setReload] = useState(0);
+  const seq = useRef(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    client.facets().then(setFacets, () => {});
+  }, [client, version, reload]);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    const run = () =>
+      client.listArticles(toQuery(text, filters, offset)).then(
+        (r) => {
+          if (mine !== seq.current) return;
+          setResult(r);
+          setError('');
+        },
+        (e: unknown) =>
+          mine === seq.current &&
+          setError(`Could not load the history: ${String((e as Error)?.message ?? e)}`),
+      );
+    // Typing waits a moment; everything else loads at once.
+    const timer = setTimeout(run, text ? TYPE_DELAY_MS : 0);
+    return () => clearTimeout(timer);
+  }, [client, text, filters, offset, version, reload]);
+
+  const remove = async (row: ArticleRow) => {
+    await client.deleteArticle(row.key);
+    setMessage(`Deleted “${row.title || row.url}”.`);
+    if (result && result.rows.length === 1 && offset > 0) setOffset(Math.max(0, offset - PAGE_SIZE));
+    setReload((n) => n + 1);
+    heading.current?.focus();
+  };
+
+  const total = result?.total ?? 0;
+  const summary = !result
+    ? 'Loading…'
+    : total === 0
+      ? text ||
+        JSON.stringify(filters) !==
+          JSON.stringify({ from: '', to: '', subtopic: '', site: '', stance: '', expert: null })
+        ? 'No articles match.'
+        : 'No articles yet. Related articles you read will appear here.'
+      : `${plural(total, 'article')}${total > PAGE_SIZE ? `, showing ${offset + 1}–${Math.min(offset + PAGE_SIZE, total)}` : ''}.`;
+
+  return (
+    <div class="tl-history">
+      <h2 ref={heading} tabIndex={-1}>
+        History
+      </h2>
+      <label class="tl-search">
+        <span class="tl-visually-hidden">Search titles, sites and experts</span>
+        <input
+          type="search"
+          placeholder="Search titles, sites, experts"
+          value={text}
+          data-testid="history-search"
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            setOffset(0);
+          }}
+        />
+      </label>
+      <HistoryFilters
+        value={filters}
+        facets={facets}
+        onChange={(f) => {
+          onFiltersChange(f);
+          setOffset(0);
+        }}
+      />
+      <p class="tl-status" role="status" aria-live="polite" data-testid="history-status">
+        {error || summary} {message}
+      </p>
+      {result && result.rows.length > 0 && (
+        <ul class="tl-rows" aria-label="Articles, newest first">
+          {result.rows.map((row) => (
+            <HistoryRow key={row.key} row={row} onDelete={remove} onOpenExpert={onOpenExpert} />
+          ))}
+        </ul>
+      )}
+      {total > PAGE_SIZE && (
+        <nav class="tl-pager" aria-label="Pages">
+          <button
+            type="button"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
+            Newer
+          </button>
+          <button
+            type="button"
+            disabled={offset + PAGE_SIZE >= total}
+            onClick={() => setOffset(offset + PAGE_SIZE)}
+          >
+            Older
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}
