@@ -8,7 +8,8 @@
  * - `a|b|c*` matches any of the alternatives.
  * - `{RU}` matches any word of the axis' word class `RU` (classes are data too); it may sit among alternatives.
  * - a trailing `?` makes the element optional (`strategic?`); the first and last elements cannot be optional.
- * - `~N` skips 0..N words (N ≤ 8), but never across a sentence-internal stop (; : ( ) dashes).
+ * - `~N` skips 0..N words (N ≤ 8), but never across a sentence-internal stop (; : ( ) dashes); gaps of
+ *   1 or 2 words and adjacent words do not cross a comma either.
  */
 
 /** Clause boundary before a token: none, a comma, or a strong stop (; : . ! ? ( ) dashes). */
@@ -29,6 +30,8 @@ export interface Token {
 export const MAX_TOKENS = 4000;
 const MAX_GAP = 8;
 const MAX_ELEMENTS = 16;
+/** Gaps up to this size stay inside a clause (no comma). */
+const SHORT_GAP = 2;
 
 const WORD_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const STRONG_STOP_RE = /[;:.!?()[\]—–]|\s-\s/;
@@ -44,7 +47,8 @@ export function tokenize(text: string, maxTokens = MAX_TOKENS): Token[] {
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m && tokens.length < maxTokens; m = WORD_RE.exec(text)) {
     const gap = text.slice(last, m.index);
-    const boundary: Boundary = STRONG_STOP_RE.test(gap) ? 2 : gap.includes(',') ? 1 : 0;
+    // An en dash between two words joins a pair ("Russia–China ties"); spaced or em dashes stop a clause.
+    const boundary: Boundary = gap === '–' ? 0 : STRONG_STOP_RE.test(gap) ? 2 : gap.includes(',') ? 1 : 0;
     // "US" in capitals is the country, not the pronoun.
     const norm = m[0] === 'US' ? 'u.s.' : fold(m[0]);
     const base = norm.endsWith("'s") ? norm.slice(0, -2) : norm;
@@ -123,8 +127,11 @@ function wordMatches(elem: WordElem, tok: Token): boolean {
   return false;
 }
 
-/** End (exclusive) of the shortest match of `elems[k..]` starting at token `i`, or -1. */
-function matchFrom(tokens: Token[], i: number, elems: Elem[], k: number): number {
+/**
+ * End (exclusive) of the shortest match of `elems[k..]` starting at token `i`, or -1. The indices of
+ * the words the elements matched (not the skipped ones) are left in `path`.
+ */
+function matchFrom(tokens: Token[], i: number, elems: Elem[], k: number, path: number[]): number {
   if (k === elems.length) return i;
   const elem = elems[k];
   if (elem.kind === 'gap') {
@@ -132,19 +139,25 @@ function matchFrom(tokens: Token[], i: number, elems: Elem[], k: number): number
       const at = i + skip;
       // A skipped word may not sit behind a strong stop, nor past the end.
       if (skip > 0 && (at - 1 >= tokens.length || tokens[at - 1].boundary === 2)) break;
-      const end = matchFrom(tokens, at, elems, k + 1);
+      // Short gaps (~1, ~2) join words of one phrase: they do not cross a comma either.
+      if (elem.max <= SHORT_GAP && skip > 0 && tokens[at - 1].boundary > 0) break;
+      const end = matchFrom(tokens, at, elems, k + 1, path);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (i < tokens.length && wordMatches(elem, tokens[i])) {
-    // Adjacent words of a phrase may not straddle a strong stop either.
-    if (k === 0 || tokens[i].boundary !== 2) {
-      const end = matchFrom(tokens, i + 1, elems, k + 1);
-      if (end >= 0) return end;
-    }
+  // Adjacent words of a phrase may not straddle a strong stop either.
+  const joined =
+    k === 0 ||
+    tokens[i]?.boundary === 0 ||
+    (tokens[i]?.boundary === 1 && elems[k - 1].kind === 'gap' && (elems[k - 1] as GapElem).max > SHORT_GAP);
+  if (i < tokens.length && wordMatches(elem, tokens[i]) && joined) {
+    path.push(i);
+    const end = matchFrom(tokens, i + 1, elems, k + 1, path);
+    if (end >= 0) return end;
+    path.pop();
   }
-  return elem.optional ? matchFrom(tokens, i, elems, k + 1) : -1;
+  return elem.optional ? matchFrom(tokens, i, elems, k + 1, path) : -1;
 }
 
 export interface PhraseHit<T> {
@@ -153,6 +166,8 @@ export interface PhraseHit<T> {
   /** Token range [start, end). */
   start: number;
   end: number;
+  /** Indices of the words the phrase matched (words skipped by a gap are not in it). */
+  words: number[];
 }
 
 /** A set of phrases compiled once, indexed by their first word for quick scanning. */
@@ -186,8 +201,9 @@ export class PhraseSet<T> {
       for (const { phrase, tag } of candidates) {
         if (seen.has(phrase)) continue;
         seen.add(phrase);
-        const end = matchFrom(tokens, i + 1, phrase.elems, 1);
-        if (end >= 0) hits.push({ tag, phrase: phrase.source, start: i, end });
+        const path = [i];
+        const end = matchFrom(tokens, i + 1, phrase.elems, 1, path);
+        if (end >= 0) hits.push({ tag, phrase: phrase.source, start: i, end, words: path });
       }
     }
     return hits;

@@ -60,6 +60,8 @@ export const StanceAxisSchema = v.object({
     sides: v.tuple([v.string(), v.string()]),
     outside: v.string(),
     pairPhrases: v.array(v.string()),
+    /** Words that aim a cue at an outsider ("tensions with Washington"): such a cue does not count. */
+    outsideTargets: v.optional(v.array(v.string())),
   }),
   scoring: v.object({
     /** Minimum lead of the winning side over the other. */

@@ -108,21 +108,25 @@ const ROLE_PRIORITY: Record<CueFamily['role'], number> = {
   hedge: 7,
 };
 
-/** Keep the longest of overlapping cue matches (so "no limits" is not read as negation + "limits"). */
+/**
+ * Keep the longest of overlapping cue matches (so "no limits" is not read as negation + "limits").
+ * Only the words a phrase matched are claimed: a negation inside a gap ("the partnership is not as
+ * solid") stays free to act. Ties go to the wider span (it contains the reading of the narrower one: "hard to pull Russia away" over
+ * "pull Russia away"), then to the role order.
+ */
 function resolveOverlaps(hits: PhraseHit<CueFamily>[], tokenCount: number): PhraseHit<CueFamily>[] {
   const sorted = [...hits].sort(
     (a, b) =>
+      b.words.length - a.words.length ||
       b.end - b.start - (a.end - a.start) ||
-      a.start - b.start ||
-      ROLE_PRIORITY[a.tag.role] - ROLE_PRIORITY[b.tag.role],
+      ROLE_PRIORITY[a.tag.role] - ROLE_PRIORITY[b.tag.role] ||
+      a.start - b.start,
   );
   const taken = new Uint8Array(tokenCount);
   const kept: PhraseHit<CueFamily>[] = [];
   for (const h of sorted) {
-    let free = true;
-    for (let i = h.start; i < h.end && free; i++) if (taken[i]) free = false;
-    if (!free) continue;
-    for (let i = h.start; i < h.end; i++) taken[i] = 1;
+    if (h.words.some((i) => taken[i])) continue;
+    for (const i of h.words) taken[i] = 1;
     kept.push(h);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -171,6 +175,14 @@ export function analyseSentence(axis: CompiledAxis, text: string, inheritedPair 
   const concessions = byRole('concession');
   const others = byRole('other-voice');
   const usedDisagreement = new Set<PhraseHit<CueFamily>>();
+  const outsideAt = new Set(axis.outside.findAll(tokens).map((h) => h.start));
+  const targets = new Set(axis.def.anchors.outsideTargets ?? []);
+  /** "rivalry with Washington", "mistrust of the West": the cue is about an outsider, not the pair. */
+  const aimedOutside = (p: PhraseHit<CueFamily>) => {
+    const next = tokens[p.end];
+    if (!next || !targets.has(next.norm)) return false;
+    return outsideAt.has(p.end + 1) || (tokens[p.end + 1]?.norm === 'the' && outsideAt.has(p.end + 2));
+  };
 
   const clauseEnd = (from: number) => {
     let t = from;
@@ -199,7 +211,7 @@ export function analyseSentence(axis: CompiledAxis, text: string, inheritedPair 
             : fam.anchor === 'loose'
               ? scoring.unanchoredFactor
               : 0;
-    if (anchorFactor <= 0) continue;
+    if (anchorFactor <= 0 || (fam.anchor !== 'none' && aimedOutside(p))) continue;
     let weight = fam.weight * anchorFactor;
     const spans: [number, number][] = [[p.start, p.end]];
     const flippedBy: PhraseHit<CueFamily>[] = [];
@@ -207,10 +219,12 @@ export function analyseSentence(axis: CompiledAxis, text: string, inheritedPair 
 
     for (const n of negations) {
       if (n.tag.role !== 'negation') continue;
+      const inside = n.start > p.start && n.end < p.end;
       const inScope =
-        n.tag.scope === 'after'
+        inside ||
+        (n.tag.scope === 'after'
           ? n.end <= p.start && p.start - n.end <= n.tag.window && open(n.end, p.start)
-          : n.start >= p.end && n.start - p.end <= n.tag.window && open(p.end, n.start);
+          : n.start >= p.end && n.start - p.end <= n.tag.window && open(p.end, n.start));
       if (!inScope) continue;
       flippedBy.push(n);
       weight *= n.tag.factor;
