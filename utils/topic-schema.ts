@@ -1,0 +1,119 @@
+/**
+ * Schema of the topic definition (`data/topic.v1.json`): concept groups and subtopics as terms per
+ * language, and the scoring constants. The data is validated against it in a test and once when
+ * `topic.ts` compiles it.
+ */
+import * as v from 'valibot';
+
+export const TOPIC_LANGUAGES = ['en', 'ru', 'de', 'fr'] as const;
+export type TopicLanguage = (typeof TOPIC_LANGUAGES)[number];
+
+/** How a concept group takes part in the verdict. */
+export const GROUP_ROLES = ['china', 'russia', 'pair', 'west', 'relation', 'distractor'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+
+/**
+ * A term: letters, digits, spaces, hyphens, dots and apostrophes; a trailing `*` matches any
+ * letters. Case-insensitive unless `caseSensitive`. Weight defaults to 1.
+ */
+const TermText = v.pipe(
+  v.string(),
+  v.regex(/^[\p{L}\p{N}][\p{L}\p{N} .'’-]*\*?$/u, 'term: letters, spaces, hyphens; * only at the end'),
+);
+
+export const TermSchema = v.union([
+  TermText,
+  v.strictObject({
+    term: TermText,
+    weight: v.optional(v.pipe(v.number(), v.minValue(0.1), v.maxValue(5))),
+    caseSensitive: v.optional(v.boolean()),
+  }),
+]);
+
+const TermList = v.pipe(v.array(TermSchema), v.minLength(1));
+
+/** Terms per language: English is required, the others optional. */
+export const TermsByLanguageSchema = v.strictObject({
+  en: TermList,
+  ru: v.optional(TermList),
+  de: v.optional(TermList),
+  fr: v.optional(TermList),
+});
+
+const Id = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'id: kebab-case'));
+
+export const GroupSchema = v.strictObject({
+  id: Id,
+  role: v.picklist(GROUP_ROLES),
+  description: v.string(),
+  terms: TermsByLanguageSchema,
+});
+
+export const SubtopicSchema = v.strictObject({
+  id: Id,
+  label: v.pipe(v.string(), v.minLength(1)),
+  terms: TermsByLanguageSchema,
+});
+
+const NonNegative = v.pipe(v.number(), v.minValue(0));
+
+export const ScoringSchema = v.strictObject({
+  /** Only the first this-many characters of a text are read. */
+  maxChars: v.pipe(v.number(), v.integer(), v.minValue(1000)),
+  /** Matching stops after this many term hits. */
+  maxMatches: v.pipe(v.number(), v.integer(), v.minValue(100)),
+  /** Sentences either side of a joint sentence in which a relation cue still counts. */
+  cueWindow: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
+  /** Sentences naming both China and Russia needed before a text can be related. */
+  minJointSentences: NonNegative,
+  /** Of those, how many must carry a relation or subtopic cue nearby. */
+  minCuedJointSentences: NonNegative,
+  /** Share of the sentences naming either country that name both. */
+  minJointShare: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  jointCap: NonNegative,
+  cuedJointCap: NonNegative,
+  titleBonus: NonNegative,
+  pairBonusCap: NonNegative,
+  westWeight: NonNegative,
+  westCap: NonNegative,
+  subtopicWeight: NonNegative,
+  subtopicCap: NonNegative,
+  distractorWeight: NonNegative,
+  distractorCap: NonNegative,
+  /** A subtopic is reported when its weighted hits reach this. */
+  minSubtopicWeight: NonNegative,
+  /** Raw points that make a score of 1. */
+  scoreScale: v.pipe(v.number(), v.minValue(1)),
+  /** Score at or above which a text is related. */
+  relatedScore: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+
+export const TopicDefinitionSchema = v.pipe(
+  v.strictObject({
+    $comment: v.optional(v.string()),
+    version: v.pipe(v.string(), v.regex(/^1\.\d+\.\d+$/, 'version: 1.x.y for topic.v1.json')),
+    languages: v.pipe(v.array(v.picklist(TOPIC_LANGUAGES)), v.minLength(1)),
+    groups: v.pipe(v.array(GroupSchema), v.minLength(1)),
+    subtopics: v.pipe(v.array(SubtopicSchema), v.minLength(1)),
+    scoring: ScoringSchema,
+  }),
+  v.check(
+    (topic) =>
+      (['china', 'russia', 'relation'] as const).every((role) => topic.groups.some((g) => g.role === role)),
+    'groups: china, russia and relation roles are required',
+  ),
+  v.check(
+    (topic) => new Set(topic.groups.map((g) => g.id)).size === topic.groups.length,
+    'groups: ids are unique',
+  ),
+  v.check(
+    (topic) => new Set(topic.subtopics.map((s) => s.id)).size === topic.subtopics.length,
+    'subtopics: ids are unique',
+  ),
+);
+
+export type TopicTerm = v.InferOutput<typeof TermSchema>;
+export type TopicGroup = v.InferOutput<typeof GroupSchema>;
+export type TopicSubtopic = v.InferOutput<typeof SubtopicSchema>;
+export type TopicScoring = v.InferOutput<typeof ScoringSchema>;
+export type TopicDefinition = v.InferOutput<typeof TopicDefinitionSchema>;

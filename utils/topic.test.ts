@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import topicData from './data/topic.v1.json';
+import {
+  analyzeTopic,
+  compileTopic,
+  defaultTopic,
+  guessLanguage,
+  recognizeTopic,
+  TOPIC_VERSION,
+} from './topic';
+
+const onTopic = [
+  'Russia and China have deepened their partnership since the invasion of Ukraine.',
+  'Beijing buys Russian oil and gas, and Chinese firms sell Moscow the machine tools its factories need.',
+  'Washington has threatened secondary sanctions on Chinese banks that help Russia evade export controls.',
+  'Analysts doubt the United States can pry Moscow away from Beijing.',
+  'The Sino-Russian relationship remains lopsided, with Russia the junior partner.',
+].join(' ');
+
+describe('recognizeTopic', () => {
+  it('marks a text about the China–Russia relationship as related, with evidence and subtopics', () => {
+    const verdict = recognizeTopic(onTopic, { title: 'Can Washington split Moscow from Beijing?' });
+    expect(verdict.related).toBe(true);
+    expect(verdict.score).toBeGreaterThan(0.5);
+    expect(verdict.score).toBeLessThanOrEqual(1);
+    expect(verdict.version).toBe(TOPIC_VERSION);
+    expect(verdict.subtopics).toEqual(expect.arrayContaining(['sanctions', 'energy']));
+    expect(verdict.evidence).toContainEqual({ term: 'Sino-Russian', group: 'pair', count: 1 });
+    expect(verdict.evidence.find((e) => e.group === 'russia')?.count).toBeGreaterThan(2);
+    const counts = verdict.evidence.map((e) => e.count);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+
+  it('does not count both countries merely named in different places', () => {
+    const text = [
+      'Russian troops advanced near the town on Tuesday, Ukraine said.',
+      'Russia fired drones at Kyiv overnight. Russian officials denied the reports.',
+      'In other news, China reported weak factory data. Chinese exports fell.',
+      'Beijing announced new stimulus for property developers.',
+    ].join('\n\n');
+    const { verdict, features } = analyzeTopic(defaultTopic(), text);
+    expect(features.joint).toBe(0);
+    expect(verdict.related).toBe(false);
+  });
+
+  it('needs relation cues, not just joint mentions (sport, food, the arts)', () => {
+    const tennis = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `In match ${i}, the Russian player beat China's number one at the China Open in Beijing in a tiebreak.`,
+    ).join(' ');
+    expect(recognizeTopic(tennis).related).toBe(false);
+  });
+
+  it('never marks a page in another language as related', () => {
+    const spanish =
+      'China y Rusia refuerzan su alianza. Rusia vende petróleo a China y China vende coches a Rusia. ' +
+      'Los bancos chinos temen las sanciones de Estados Unidos contra Rusia. La relación entre China y Rusia es desigual.';
+    expect(recognizeTopic(spanish, { lang: 'es' }).related).toBe(false);
+    // An English text whose page claims another unsupported language is judged by its own words.
+    expect(recognizeTopic(onTopic, { lang: 'es' }).related).toBe(true);
+    // With no words to judge by, an unsupported declared language wins.
+    expect(recognizeTopic('Russia China Sino-Russian partnership', { lang: 'zh' }).related).toBe(false);
+  });
+
+  it('recognises the topic in Russian, German and French', () => {
+    const ru =
+      'Россия и Китай укрепляют стратегическое партнёрство. Это не удивляет: Россия продаёт Китаю нефть и газ, а Китай поставляет в Россию технологии. ' +
+      'Российско-китайские отношения, по словам экспертов, остаются неравными. Россия и Китай также проводят совместные военные учения. ' +
+      'Запад и США пытаются ослабить союз Москвы и Пекина с помощью санкций, но Китай не присоединился к санкциям против России.';
+    expect(recognizeTopic(ru, { title: 'Россия и Китай: партнёрство без границ' }).related).toBe(true);
+    const fr =
+      'La Russie et la Chine renforcent leur partenariat stratégique. La Chine achète du pétrole à la Russie et la Russie achète des technologies à la Chine. ' +
+      'Le rapprochement sino-russe inquiète les États-Unis. Pour les experts, la Russie et la Chine ne sont pas une alliance, mais leur coopération grandit.';
+    expect(recognizeTopic(fr, { title: 'Le partenariat sino-russe face aux sanctions' }).related).toBe(true);
+  });
+
+  it('never throws on odd input', () => {
+    expect(recognizeTopic('').related).toBe(false);
+    expect(recognizeTopic(undefined as unknown as string).related).toBe(false);
+    expect(recognizeTopic(onTopic, { title: 42 as unknown as string, lang: null }).related).toBe(true);
+    expect(recognizeTopic('.'.repeat(10_000) + '\n'.repeat(10_000)).related).toBe(false);
+  });
+
+  it('is bounded on a 5 MB text', () => {
+    const big = `${onTopic}\n\n`.repeat(Math.ceil(5_000_000 / onTopic.length));
+    expect(big.length).toBeGreaterThan(5_000_000);
+    const started = performance.now();
+    const verdict = recognizeTopic(big);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(verdict.related).toBe(true);
+  });
+});
+
+describe('guessLanguage', () => {
+  it.each([
+    ['The partnership between the two countries is not what it was.', 'en'],
+    [
+      'Die Partnerschaft zwischen den beiden Ländern ist nicht mehr, was sie war, und das wird sich auch nicht ändern.',
+      'de',
+    ],
+    [
+      'Le partenariat entre les deux pays est fragile, et cette relation pose des questions pour les alliés.',
+      'fr',
+    ],
+    ['La relación entre los dos países es desigual, pero sus intereses son comunes para el futuro.', 'es'],
+    ['Отношения между двумя странами не такие, как были, и это не изменится.', 'ru'],
+    ['中俄关系', 'und'],
+  ])('%s → %s', (text, lang) => {
+    expect(guessLanguage(text)).toBe(lang);
+  });
+});
+
+describe('topic definition', () => {
+  it('compiles once and rejects a definition that breaks the schema', () => {
+    expect(defaultTopic()).toBe(defaultTopic());
+    expect(() => compileTopic({ ...topicData, scoring: {} })).toThrow();
+  });
+
+  it('has no cue term that would swallow a country name (the longest match wins)', () => {
+    const countriesOnly = compileTopic({
+      ...topicData,
+      groups: topicData.groups.filter((g) => ['china', 'russia', 'relation'].includes(g.role)),
+    });
+    const intended = new Set(['China Open']); // a sports page, not China
+    const offenders: string[] = [];
+    for (const item of [...topicData.groups, ...topicData.subtopics]) {
+      for (const term of Object.values(item.terms).flat()) {
+        const text = (typeof term === 'string' ? term : term.term).replace('*', '');
+        if (intended.has(text)) continue;
+        const namesCountry = analyzeTopic(countriesOnly, text).features.either > 0;
+        const countedAsCountry = analyzeTopic(defaultTopic(), text).features.either > 0;
+        if (namesCountry && !countedAsCountry) offenders.push(`${item.id}: ${text}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+    // The check itself works: a subtopic term containing a country name is caught.
+    const swallowing = structuredClone(topicData);
+    swallowing.subtopics[0].terms.en.push('ordinary Russians');
+    const compiled = compileTopic(swallowing);
+    expect(analyzeTopic(compiled, 'ordinary Russians').features.either).toBe(0);
+  });
+});

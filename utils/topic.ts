@@ -1,0 +1,381 @@
+/**
+ * Topic recognition: is this text about the China–Russia relationship and the US/West in it? The
+ * vocabulary and thresholds are data (`data/topic.v1.json`); this module compiles them once into two
+ * regular expressions and reads a text in one pass of each.
+ *
+ * The verdict rests on co-occurrence density, not on both countries merely being named: sentences
+ * that name China and Russia together (or name the pair in one term), how many of those carry a
+ * relation or subtopic cue nearby, and what share of the sentences about either country they make.
+ */
+import * as v from 'valibot';
+import topicData from './data/topic.v1.json';
+import {
+  TopicDefinitionSchema,
+  type GroupRole,
+  type TopicDefinition,
+  type TopicScoring,
+  type TopicTerm,
+} from './topic-schema';
+import type { TopicEvidence, TopicVerdict } from './types';
+
+const ROLE_BIT: Record<GroupRole, number> = {
+  china: 1,
+  russia: 2,
+  pair: 4,
+  west: 8,
+  relation: 16,
+  distractor: 32,
+};
+const CHINA = ROLE_BIT.china | ROLE_BIT.pair;
+const RUSSIA = ROLE_BIT.russia | ROLE_BIT.pair;
+
+interface Entry {
+  /** The term as written in the definition (first definition wins). */
+  term: string;
+  /** Group or subtopic id it is reported under. */
+  group: string;
+  weight: number;
+  roles: number;
+  /** Bit i set: the term belongs to subtopic i. */
+  subtopics: number;
+}
+
+interface Matcher {
+  regex: RegExp;
+  literal: Map<string, Entry>;
+  stem: Map<string, Entry>;
+  caseSensitive: boolean;
+}
+
+export interface CompiledTopic {
+  definition: TopicDefinition;
+  matchers: Matcher[];
+}
+
+const SEPARATORS = /[\s\u00AD\-\u2010-\u2015]+/g;
+
+/** The form a term or a matched string is looked up under. */
+function lookupKey(text: string, caseSensitive: boolean): string {
+  const folded = caseSensitive ? text : text.toLowerCase();
+  return folded.replace(SEPARATORS, ' ').replace(/’/g, "'");
+}
+
+function termPattern(text: string): string {
+  const stem = text.endsWith('*') ? text.slice(0, -1) : text;
+  const body = stem
+    .split(/[\s-]+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
+    .join('[\\s\\u00AD\\-\\u2010-\\u2015]+');
+  return text.endsWith('*') ? `${body}\\p{L}*` : body;
+}
+
+/** Compile a topic definition into matchers. Throws when the definition does not fit the schema. */
+export function compileTopic(data: unknown): CompiledTopic {
+  const definition = v.parse(TopicDefinitionSchema, data);
+  const entries = new Map<string, { entry: Entry; text: string; caseSensitive: boolean }>();
+  const add = (term: TopicTerm, group: string, roles: number, subtopics: number) => {
+    const text = typeof term === 'string' ? term : term.term;
+    const caseSensitive = typeof term === 'string' ? false : (term.caseSensitive ?? false);
+    const weight = typeof term === 'string' ? 1 : (term.weight ?? 1);
+    const key = `${caseSensitive ? 'cs' : 'ci'}:${lookupKey(text, caseSensitive)}`;
+    const known = entries.get(key);
+    if (known) {
+      known.entry.roles |= roles;
+      known.entry.subtopics |= subtopics;
+      known.entry.weight = Math.max(known.entry.weight, weight);
+      return;
+    }
+    entries.set(key, { entry: { term: text, group, weight, roles, subtopics }, text, caseSensitive });
+  };
+  for (const group of definition.groups) {
+    for (const list of Object.values(group.terms)) {
+      for (const term of list ?? []) add(term, group.id, ROLE_BIT[group.role], 0);
+    }
+  }
+  definition.subtopics.forEach((subtopic, index) => {
+    for (const list of Object.values(subtopic.terms)) {
+      for (const term of list ?? []) add(term, subtopic.id, 0, 1 << index);
+    }
+  });
+
+  const matchers: Matcher[] = [];
+  for (const caseSensitive of [false, true]) {
+    const own = [...entries.values()].filter((item) => item.caseSensitive === caseSensitive);
+    if (own.length === 0) continue;
+    // Longest first, so "Sino-Russian" wins over "Russian" and "no-limits partnership" over "partnership".
+    own.sort((a, b) => b.text.replace('*', '').length - a.text.replace('*', '').length);
+    const literal = new Map<string, Entry>();
+    const stem = new Map<string, Entry>();
+    for (const item of own) {
+      const wildcard = item.text.endsWith('*');
+      const key = lookupKey(wildcard ? item.text.slice(0, -1) : item.text, caseSensitive);
+      (wildcard ? stem : literal).set(key, item.entry);
+    }
+    const alternatives = own.map((item) => termPattern(item.text)).join('|');
+    const flags = caseSensitive ? 'gu' : 'giu';
+    matchers.push({
+      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, flags),
+      literal,
+      stem,
+      caseSensitive,
+    });
+  }
+  return { definition, matchers };
+}
+
+function lookup(matcher: Matcher, matched: string): Entry | undefined {
+  const key = lookupKey(matched, matcher.caseSensitive);
+  const exact = matcher.literal.get(key);
+  if (exact) return exact;
+  for (let length = key.length; length > 0; length--) {
+    const entry = matcher.stem.get(key.slice(0, length));
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** Sentence ends: . ! ? … (not after common abbreviations or initials) and line breaks. */
+const SENTENCE_END =
+  /(?<!(?:^|[^\p{L}])(?:\p{Lu}|U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|vs|etc|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?…]+["'”’»)\]]*\s+|\n+/gu;
+
+interface Segments {
+  /** End offset of each sentence. */
+  ends: number[];
+  /** Paragraph index of each sentence. */
+  paragraph: number[];
+}
+
+function segment(text: string): Segments {
+  const ends: number[] = [];
+  const paragraph: number[] = [];
+  let current = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
+    ends.push(match.index + match[0].length);
+    paragraph.push(current);
+    if (match[0].includes('\n')) current++;
+  }
+  ends.push(text.length);
+  paragraph.push(current);
+  return { ends, paragraph };
+}
+
+function sentenceAt(ends: number[], offset: number): number {
+  let low = 0;
+  let high = ends.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ends[mid] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Stop words that tell the languages apart; a word listed for two languages is dropped. */
+const STOP_WORDS: Record<string, string> = {
+  en: 'the and of to is that with for was are this have from by which its has been were would their will',
+  de: 'der die und das nicht mit ist von den sich auch eine dem auf wird für zu im des ein bei',
+  fr: 'le les et des est une dans du pour qui pas sur au avec sont cette aux ses leur été',
+  es: 'el los las del por una con para es como más pero sus fue ha entre sobre también',
+  it: 'il della che di non per sono gli nel anche come alla dei delle è questo',
+  pt: 'não uma com para são os da do mais mas foi pelo pela ao em há seu',
+  nl: 'het een van niet zijn voor maar ook wordt dat op bij naar deze',
+  ru: 'и в не на что с по это как но из о для так от он она они был была',
+};
+
+const STOP_WORD_LANG = (() => {
+  const map = new Map<string, string>();
+  const clash = new Set<string>();
+  for (const [lang, words] of Object.entries(STOP_WORDS)) {
+    for (const word of words.split(' ')) {
+      if (map.has(word) && map.get(word) !== lang) clash.add(word);
+      map.set(word, lang);
+    }
+  }
+  for (const word of clash) map.delete(word);
+  return map;
+})();
+
+/** The language a text is written in, from its stop words; 'und' when it cannot tell. */
+export function guessLanguage(text: string): string {
+  const counts = new Map<string, number>();
+  const words = /\p{L}+/gu;
+  let seen = 0;
+  for (let match = words.exec(text); match && seen < 3000; match = words.exec(text), seen++) {
+    const lang = STOP_WORD_LANG.get(match[0].toLowerCase());
+    if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  let best = 'und';
+  let bestCount = 2;
+  for (const [lang, count] of counts) {
+    if (count > bestCount) {
+      best = lang;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** What the scorer measured, for tuning and for tests. */
+export interface TopicFeatures {
+  lang: string;
+  sentences: number;
+  /** Sentences naming China and Russia together (or the pair in one term). */
+  joint: number;
+  /** Joint sentences with a relation or subtopic cue within the cue window (weighted, ≤ 1 each). */
+  cuedJoint: number;
+  /** Sentences naming either country. */
+  either: number;
+  jointShare: number;
+  titleJoint: boolean;
+  pairWeight: number;
+  west: number;
+  distractor: number;
+  raw: number;
+}
+
+export interface TopicOptions {
+  title?: string;
+  /** Page language (html lang); the text's own stop words take precedence. */
+  lang?: string | null;
+}
+
+export interface TopicResult {
+  verdict: TopicVerdict;
+  features: TopicFeatures;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** The verdict and the measurements behind it. */
+export function analyzeTopic(topic: CompiledTopic, input: string, options: TopicOptions = {}): TopicResult {
+  const { definition, matchers } = topic;
+  const scoring: TopicScoring = definition.scoring;
+  const text = typeof input === 'string' ? input.slice(0, scoring.maxChars) : '';
+  const title = typeof options.title === 'string' ? options.title.slice(0, 1000) : '';
+
+  const { ends, paragraph } = segment(text);
+  const count = ends.length;
+  const roles = new Uint8Array(count);
+  const cue = new Float32Array(count);
+  const subtopicWeight = new Float64Array(definition.subtopics.length);
+  const evidence = new Map<Entry, number>();
+  let pairWeight = 0;
+  let distractor = 0;
+
+  let matches = 0;
+  for (const matcher of matchers) {
+    const { regex } = matcher;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match && matches < scoring.maxMatches; match = regex.exec(text)) {
+      matches++;
+      const entry = lookup(matcher, match[0]);
+      if (!entry) continue;
+      evidence.set(entry, (evidence.get(entry) ?? 0) + 1);
+      const sentence = sentenceAt(ends, match.index);
+      roles[sentence] |= entry.roles;
+      if (entry.roles & ROLE_BIT.pair) pairWeight += entry.weight;
+      if (entry.roles & ROLE_BIT.distractor) distractor += entry.weight;
+      if (entry.roles & (ROLE_BIT.relation | ROLE_BIT.pair) || entry.subtopics) {
+        cue[sentence] = Math.max(cue[sentence], entry.roles & ROLE_BIT.relation ? entry.weight : 1);
+      }
+      for (let bits = entry.subtopics, index = 0; bits; bits >>>= 1, index++) {
+        if (bits & 1) subtopicWeight[index] += entry.weight;
+      }
+    }
+  }
+
+  let titleRoles = 0;
+  for (const matcher of matchers) {
+    matcher.regex.lastIndex = 0;
+    for (let match = matcher.regex.exec(title); match; match = matcher.regex.exec(title)) {
+      titleRoles |= lookup(matcher, match[0])?.roles ?? 0;
+    }
+  }
+  const titleJoint = Boolean(titleRoles & CHINA) && Boolean(titleRoles & RUSSIA);
+
+  let joint = 0;
+  let cuedJoint = 0;
+  let either = 0;
+  let west = 0;
+  const window = scoring.cueWindow;
+  for (let i = 0; i < count; i++) {
+    const r = roles[i];
+    if (r & ROLE_BIT.west) west++;
+    if (!(r & (CHINA | RUSSIA))) continue;
+    either++;
+    if (!(r & CHINA && r & RUSSIA)) continue;
+    joint++;
+    let best = 0;
+    for (let j = Math.max(0, i - window); j <= Math.min(count - 1, i + window); j++) {
+      if (paragraph[j] === paragraph[i]) best = Math.max(best, cue[j]);
+    }
+    cuedJoint += Math.min(1, best);
+  }
+  const jointShare = either > 0 ? joint / either : 0;
+
+  const subtopics = definition.subtopics
+    .map((subtopic, index) => ({ id: subtopic.id, weight: subtopicWeight[index] }))
+    .filter((item) => item.weight >= scoring.minSubtopicWeight)
+    .sort((a, b) => b.weight - a.weight)
+    .map((item) => item.id);
+
+  const raw =
+    Math.min(joint, scoring.jointCap) +
+    Math.min(cuedJoint, scoring.cuedJointCap) +
+    (titleJoint ? scoring.titleBonus : 0) +
+    Math.min(pairWeight / 2, scoring.pairBonusCap) +
+    Math.min(west, scoring.westCap) * scoring.westWeight +
+    Math.min(subtopics.length, scoring.subtopicCap) * scoring.subtopicWeight -
+    Math.min(distractor, scoring.distractorCap) * scoring.distractorWeight;
+  const score = round(Math.max(0, Math.min(1, raw / scoring.scoreScale)));
+
+  const guessed = guessLanguage(title + '\n' + text.slice(0, 30_000));
+  const declared = (options.lang ?? '').toLowerCase().split(/[-_]/)[0] || 'und';
+  const lang = guessed !== 'und' ? guessed : declared;
+  const supported = (definition.languages as string[]).includes(lang);
+
+  const related =
+    supported &&
+    joint >= scoring.minJointSentences &&
+    cuedJoint >= scoring.minCuedJointSentences &&
+    jointShare >= scoring.minJointShare &&
+    score >= scoring.relatedScore;
+
+  const evidenceList: TopicEvidence[] = [...evidence]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([entry, hits]) => ({ term: entry.term, group: entry.group, count: hits }));
+
+  return {
+    verdict: { related, score, subtopics, evidence: evidenceList, version: definition.version },
+    features: {
+      lang,
+      sentences: count,
+      joint,
+      cuedJoint: round(cuedJoint),
+      either,
+      jointShare: round(jointShare),
+      titleJoint,
+      pairWeight,
+      west,
+      distractor,
+      raw: round(raw),
+    },
+  };
+}
+
+let compiled: CompiledTopic | null = null;
+
+/** The built-in topic definition, compiled on first use and kept. */
+export function defaultTopic(): CompiledTopic {
+  compiled ??= compileTopic(topicData);
+  return compiled;
+}
+
+/** Is this text on the US–Russia–China triangle? Never throws on odd input. */
+export function recognizeTopic(text: string, options: TopicOptions = {}): TopicVerdict {
+  return analyzeTopic(defaultTopic(), text, options).verdict;
+}
+
+export const TOPIC_VERSION: string = topicData.version;
