@@ -199,6 +199,8 @@ const SPEECH_VERBS = [
   'continues',
   'went on',
   'goes on',
+  'offered',
+  'offers',
 ];
 const VERB_ALT = [...new Set(SPEECH_VERBS)]
   .sort((a, b) => b.length - a.length)
@@ -258,7 +260,7 @@ const GOVERNMENT_ORG =
 /** Lowercase words that may stand between a role and a name ("senior fellow", "Kremlin spokesman"). */
 const ROLE_VOCAB = new Set(
   `senior chief lead leading principal deputy foreign defense defence former then acting vice prime press state
-  of the for and on at political scientist economist expert analyst analysts fellow director researcher scholar
+  of political scientist economist expert analyst analysts fellow director researcher scholar
   historian professor official officials ambassador envoy adviser advisor president premier leader lawmaker
   senator general commander spokesman spokeswoman spokesperson secretary minister ministry security national
   trade finance economy top veteran longtime long-time prominent independent retired ex- nonresident visiting
@@ -272,8 +274,17 @@ const ROLE_VOCAB = new Set(
 const ORG_CONNECTOR = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'la', 'für', 'the']);
 const ORG_LEAD_ADJ =
   /^(?:[\p{L}.]+-(?:based|linked|backed|funded|affiliated|owned|run|headquartered|registered|leaning|aligned|friendly|critical|oriented|focused|centric|connected)|state-run|independent|influential|prestigious|prominent|nonpartisan|bipartisan|conservative|liberal|progressive|hawkish|centrist|libertarian|government-funded|private|elite|leading|renowned|respected)\s+/iu;
+const ORG_DESCRIPTOR =
+  /^(?:[\p{L}.]+-\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+(?=[\p{Lu}\p{N}])/u;
+const APPOSITIVE_TAIL_VERB =
+  /\s+(?:said|says|told|tells|added|adds|argued|argues|believes|believed|noted|notes|warned|warns|wrote|writes|explained|explains|cautioned|cautions)\b.*$/iu;
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
+
+const ROLE_ANY = new RegExp(
+  [STRONG_EXPERT, LEADERSHIP, OFFICIAL_WORDS, LEADER_WORDS, ADVISER].map((r) => r.source).join('|'),
+  'i',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -306,6 +317,7 @@ function leftRoleWords(left: string): string {
 /** Cleans an organisation phrase from the text: drops "the", "Berlin-based", keeps the capitalised name. */
 export function cleanOrganization(raw: string): string | null {
   let s = raw.trim().replace(/^the\s+/i, '');
+  s = s.replace(ORG_DESCRIPTOR, '');
   for (let i = 0; i < 3; i++) {
     const m = ORG_LEAD_ADJ.exec(s);
     if (!m) break;
@@ -382,7 +394,7 @@ function appositiveAfter(right: string): string | null {
     if (!looksRole && cls === 'name' && !/['’]s\b/.test(a.split(/\s+/)[0])) return null;
   }
   // Strip a trailing speech verb clause that the lookahead let through ("director of X said").
-  a = a.replace(new RegExp(String.raw`\s+(?:${VERB_ALT})\b.*$`, 'iu'), '');
+  a = a.replace(APPOSITIVE_TAIL_VERB, '');
   if (a.split(/\s+/).length > 30) return null;
   return a;
 }
@@ -397,7 +409,7 @@ function organizationIn(
   const cut = TITLE_CUT.exec(text);
   const searchRegion = cut ? text.slice(0, cut.index) : text;
   const re =
-    /\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)/gu;
+    /\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)/gu;
   let best: { org: string; index: number; prep: string } | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(searchRegion))) {
@@ -407,10 +419,17 @@ function organizationIn(
     const folded = foldName(org);
     const toks = tokenizeRun(org);
     const hasOrgWord = toks.some((t) => classifyWord(t.word) === 'org');
+    const described = ORG_DESCRIPTOR.test(m[2].replace(/^the\s+/i, ''));
     const known = ctx.scan.orgs.has(folded) || ctx.definedOrgs.has(folded);
     if (ctx.personSurnames.has(folded) || ctx.scan.persons.has(folded)) continue;
     if (prep === 'in' && !hasOrgWord) continue; // "in Moscow", "in Foreign Affairs" handled by org words
-    if ((prep === 'of' || prep === 'for' || prep === 'from') && !hasOrgWord && !known && toks.length > 1) {
+    if (
+      (prep === 'of' || prep === 'for' || prep === 'from') &&
+      !hasOrgWord &&
+      !known &&
+      !described &&
+      org.includes(' ')
+    ) {
       // "professor of International Relations" is a field, "of Carnegie" an institution.
       if (!/\p{Lu}{2}/u.test(org)) continue;
     }
@@ -493,7 +512,7 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
         }
       }
     }
-    if (mention.full || !role) {
+    if (mention.full || !role || !organization) {
       const app = appositiveAfter(right);
       if (app) {
         roleBits.push(app);
@@ -509,6 +528,7 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
         }
       }
     }
+    if (!role && leftWords && ROLE_ANY.test(leftWords)) role = leftWords;
     if (!role && mention.title && !/^(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame)$/.test(mention.title))
       role = mention.title;
     if (!role && leftWords && STRONG_EXPERT.test(leftWords)) {
@@ -584,10 +604,14 @@ function speakerVia(mention: Mention, s: string, next: Mention | undefined): str
 }
 
 /** Finds the experts (and every other person) in article text. */
-export function findPeople(text: string, opts: FindPeopleOptions = {}): FindPeopleResult {
-  const sentences = splitSentenceSpans(text ?? '');
-  const skip = skippedSentences(text ?? '', sentences);
-  const scan = scanPeople(text ?? '', sentences, skip);
+export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindPeopleResult {
+  const original = typeof rawText === 'string' ? rawText : '';
+  // Markup that shows as text ("<img onerror=…>") is blanked out, same length, so offsets still match.
+  const text = original.replace(MARKUP, (m) => ' '.repeat(m.length));
+  const sentences = splitSentenceSpans(text);
+  const skip = skippedSentences(text, sentences);
+  const scan = scanPeople(text, sentences, skip);
+  const sentenceText = (i: number) => original.slice(sentences[i].start, sentences[i].end);
 
   const personSurnames = new Set<string>();
   for (const p of scan.persons.values()) {
@@ -628,7 +652,7 @@ export function findPeople(text: string, opts: FindPeopleOptions = {}): FindPeop
     let m = statements.get(personId);
     if (!m) statements.set(personId, (m = new Map()));
     if (m.has(i)) return;
-    const s = sentences[i].text;
+    const s = sentenceText(i);
     m.set(i, { text: s, sentenceIndex: i, kind: QUOTE_MARK.test(s) ? 'quote' : 'paraphrase', via });
     let n = named.get(i);
     if (!n) named.set(i, (n = new Map()));
@@ -653,13 +677,20 @@ export function findPeople(text: string, opts: FindPeopleOptions = {}): FindPeop
   for (let i = 1; i < sentences.length; i++) {
     if (skip[i]) continue;
     const prev = named.get(i - 1);
-    if (!prev || prev.size === 0) continue;
     const s = sentences[i].text;
     const ms = scan.bySentence[i];
     const prevMentions = scan.bySentence[i - 1];
-    // The speaker of the previous sentence: the last person attributed there.
-    const speakers = [...prev.keys()];
-    const speaker = speakers[speakers.length - 1];
+    // The speaker of the previous sentence: the last person attributed there, or the one person it
+    // introduces as its subject ("Bobo Lo, a fellow at …, has spent decades …").
+    let speaker: string | undefined;
+    if (prev?.size) {
+      const speakers = [...prev.keys()];
+      speaker = speakers[speakers.length - 1];
+    } else if (prevMentions.length && prevMentions.every((x) => x.personId === prevMentions[0].personId)) {
+      const lead = sentences[i - 1].text.slice(0, prevMentions[0].start);
+      if (/^(?:[\p{Lu}][\p{Ll}]+,\s*)?["“]?$/u.test(lead)) speaker = prevMentions[0].personId;
+    }
+    if (!speaker) continue;
     const pv = PRONOUN_VERB.exec(s) ?? VERB_PRONOUN.exec(s);
     const firstOther = ms.find((x) => x.personId !== speaker);
     if (pv && (!firstOther || firstOther.start > pv.index)) {
@@ -702,12 +733,10 @@ export function findPeople(text: string, opts: FindPeopleOptions = {}): FindPeop
     } else if (p.official) kind = p.official.kind;
     else {
       const rc = classifyRole(aff);
-      if (
-        rc === 'expert' ||
-        (rc === null &&
-          own &&
-          [...own.values()].some((st) => st.via !== 'pronoun' && st.via !== 'continuation'))
-      ) {
+      const affiliated = aff.organization !== null && !GOVERNMENT_ORG.test(aff.organization);
+      const namedStatement =
+        own && [...own.values()].some((st) => st.via !== 'pronoun' && st.via !== 'continuation');
+      if (rc === 'expert' || (rc === null && own && (namedStatement || affiliated))) {
         kind = own?.size || rc === 'expert' ? 'expert' : 'other';
       } else kind = rc ?? 'other';
       if (kind === 'expert' && !own?.size && !aff.roleText.trim()) kind = 'other';
@@ -759,6 +788,7 @@ function orgNamedIn(s: string, orgs: Set<string>, defined: Map<string, string>):
   return found;
 }
 
+const MARKUP = /<\/?[a-zA-Z][^<>]{0,300}>/g;
 const CAPTION =
   /^(?:photo|photos|image|picture|video|credit|credits|caption|file\s+photo|illustration|graphic|pictured|above|top|main\s+image|ap\s+photo|getty|reuters|afp|epa|tass|xinhua|sputnik)\b\s*[:|/-]?/i;
 const CAPTION_ANYWHERE =

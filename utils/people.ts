@@ -76,6 +76,7 @@ for (const o of OFFICIALS.people) {
 const TITLE_CONTEXT =
   /\b(?:book|books|novel|memoir|titled|entitled|film|documentary|series|operation|exercise|exercises|doctrine|programme|program|slogan|hashtag|campaign|dubbed|called|named|journal|magazine|newspaper|outlet|ship|vessel|carrier|missile|missiles|drill|drills|bridge|festival|forum|plan|strategy)\s+["“‘]?$/i;
 const THE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|its|their|our|his|her)\s+["“‘]?$/iu;
+const ORG_JOIN = /^\s+(?:of|for|on|de|du|des|la|&)\s+(?:the\s+)?$/;
 const TITLE_CASE_WORD = /^[\p{Lu}\p{N}"“‘(]/u;
 
 interface Candidate {
@@ -206,11 +207,24 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
     NAME_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
+    let prevOrgEnd = -1;
+    let prevOrgStart = 0;
     while ((m = NAME_RUN.exec(s)) && guard++ < 5000) {
       const runStart = m.index;
       const before = s.slice(Math.max(0, runStart - 40), runStart);
       const tokens = tokenizeRun(m[0]);
       if (!tokens.length) continue;
+      // "Shanghai Academy of Social Sciences": a run joined to an organisation by "of"/"for" is part of it.
+      if (prevOrgEnd >= 0 && ORG_JOIN.test(s.slice(prevOrgEnd, runStart))) {
+        orgs.add(foldName(s.slice(0, runStart + m[0].length).slice(prevOrgStart)));
+        prevOrgEnd = runStart + m[0].length;
+        continue;
+      }
+      prevOrgEnd = -1;
+      if (tokens.some((t) => classifyWord(t.word) === 'org') && !tokens.some((t) => t.possessive)) {
+        prevOrgStart = runStart;
+        prevOrgEnd = runStart + m[0].length;
+      }
       if (TITLE_CONTEXT.test(before)) continue;
       // A run in quotation marks on its own ("“Zero Sum”") is a title or a term.
       if (/["“‘]$/u.test(before) && /^["”’]/u.test(s.slice(runStart + m[0].length))) continue;
