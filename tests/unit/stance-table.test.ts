@@ -22,6 +22,7 @@ interface Case {
 }
 const table = JSON.parse(readFileSync(resolve(root, 'tests/fixtures/stance/stance-cases.json'), 'utf8')) as {
   cases: Case[];
+  heldOut: Case[];
 };
 const LABELS: StanceLabel[] = ['durable', 'fragile', 'neutral'];
 
@@ -92,6 +93,23 @@ describe('stance table', () => {
     expect(macroF1).toBeGreaterThanOrEqual(0.8);
     expect(fragileRecall).toBeGreaterThanOrEqual(0.6);
     expect(swapRate).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('held-out stance cases (measured, not asserted)', () => {
+  it('reports scores on phrasing the lexicon was not tuned on', () => {
+    const pairs = table.heldOut.map((c) => {
+      const stance = labelStance(toStatements(c));
+      expectHonest(stance);
+      return { gold: c.expected, got: stance.label };
+    });
+    const { macroF1, fragileRecall, swapRate } = scoreLabels(pairs);
+    console.log(
+      `stance held-out: ${pairs.length} cases, macro-F1 ${macroF1.toFixed(3)}, fragile recall ` +
+        `${fragileRecall.toFixed(3)}, durable/fragile swaps ${(swapRate * 100).toFixed(1)}%`,
+    );
+    // A wrong confident label is the costly error: none may swap durable and fragile.
+    expect(swapRate).toBe(0);
   });
 });
 
