@@ -220,7 +220,7 @@ const KOREAN_SURNAMES = list(
 const VIETNAMESE_SURNAMES = list('nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly');
 
 const PINYIN_SYLLABLE =
-  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|van|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)';
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)';
 const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE}){1,3}$`);
 
 /** True for a word that can be read as one to three pinyin syllables ("Jinping", "Yujun", "Qinduo"). */
@@ -267,14 +267,14 @@ export function surnameKeys(tokens: RunToken[]): string[] {
     // "al-Assad" → "Assad"
     const bare = last.word.replace(new RegExp(`^${ARABIC_PREFIX}`, 'u'), '');
     if (bare !== last.word) keys.add(foldWord(bare));
-    // Hyphenated double surnames are also shortened to their first half in some outlets; keep whole only.
+    // "Yun Sun": both words read as pinyin and the order is uncertain, so either word may come back.
     if (
       words.length === 2 &&
       isPinyin(words[0]) &&
       isPinyin(words[1]) &&
       CHINESE_SURNAMES.has(foldWord(words[1]))
     ) {
-      keys.add(foldWord(words[1]));
+      keys.add(foldWord(words[0]));
     }
   }
   return [...keys];

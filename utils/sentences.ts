@@ -208,7 +208,7 @@ function isBoundary(text: string, m: RegExpExecArray): boolean {
   if (space.includes('\n')) return true;
   const next = text[after];
   const nextIsUpperOrQuote = /[\p{Lu}\p{N}"“‘'«([]/u.test(next);
-  if (punct !== '.' || closers) return nextIsUpperOrQuote || /[!?…]/.test(punct);
+  if (punct !== '.' || closers) return nextIsUpperOrQuote;
   if (!nextIsUpperOrQuote) return false;
   const word = previousWord(text, m.index);
   const bare = word.replace(/^["'“‘([]+/, '').toLowerCase();

@@ -101,15 +101,21 @@ const empty = (): Score => ({ tp: 0, fp: 0, fn: 0, orgRight: 0, orgTotal: 0, mis
 
 describe('expert fixtures', () => {
   it('has the shared seed beside the project', () => {
-    expect(existsSync(join(SHARED, 'seed-article.txt')), `missing ${SHARED}: the shared fixtures must sit beside the repo`).toBe(
-      true,
-    );
+    expect(
+      existsSync(join(SHARED, 'seed-article.txt')),
+      `missing ${SHARED}: the shared fixtures must sit beside the repo`,
+    ).toBe(true);
   });
 
   it('finds exactly the four seed experts with the gold organisations', () => {
     const seed = loadSeed();
     const { experts, people } = findPeople(seed.text, { byline: 'Dana Whitfield' });
-    expect(experts.map((e) => e.name)).toEqual(['Charles Hecker', 'Vasily Gatov', 'Alexander Gabuev', 'Ali Wyne']);
+    expect(experts.map((e) => e.name)).toEqual([
+      'Charles Hecker',
+      'Vasily Gatov',
+      'Alexander Gabuev',
+      'Ali Wyne',
+    ]);
     const orgs = Object.fromEntries(experts.map((e) => [e.name, e.organization]));
     expect(orgs).toEqual({
       'Charles Hecker': null,
@@ -157,7 +163,8 @@ describe('expert fixtures', () => {
   it('keeps markup out of names and surface forms', () => {
     const c = loadFixtures().find((x) => x.slug === 'markup-in-names')!;
     for (const e of findPeople(c.text).experts) {
-      for (const s of [e.name, ...e.surfaceForms, e.role ?? '', e.organization ?? '']) expect(s).not.toMatch(/[<>]/);
+      for (const s of [e.name, ...e.surfaceForms, e.role ?? '', e.organization ?? ''])
+        expect(s).not.toMatch(/[<>]/);
     }
   });
 });

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cleanOrganization, findPeople } from './experts';
+import officials from './data/officials.json';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SEED = resolve(here, '../../shared/fixtures/seed-article.txt');
+
+const names = (text: string, byline?: string) => findPeople(text, { byline }).experts.map((e) => e.name);
+
+describe('findPeople on the seed', () => {
+  const seed = readFileSync(SEED, 'utf8');
+  const { experts } = findPeople(seed, { byline: 'Dana Whitfield' });
+  const by = Object.fromEntries(experts.map((e) => [e.name, e]));
+
+  it('resolves surname-only mentions and lists the surface forms', () => {
+    expect(by['Charles Hecker'].surfaceForms).toEqual(['Charles Hecker', 'Hecker']);
+    expect(by['Charles Hecker'].mentions).toBe(2);
+    expect(by['Vasily Gatov'].surfaceForms).toEqual(['Vasily Gatov', 'Gatov']);
+    expect(by['Charles Hecker'].id).toBe('charles-hecker');
+  });
+
+  it('gives roles as the article states them', () => {
+    expect(by['Alexander Gabuev'].role).toBe('director');
+    expect(by['Ali Wyne'].role).toBe('senior research and advocacy advisor on the U.S. and China');
+    expect(by['Vasily Gatov'].role).toBe('one of the report’s authors');
+    expect(by['Charles Hecker'].role).toMatch(/^expert on Western-Russian economic ties/);
+  });
+
+  it('collects statements: speech verbs, pronoun follow-ups, reported disagreement', () => {
+    const via = (n: string) => by[n].statements.map((s) => `${s.sentenceIndex}:${s.via}`);
+    expect(via('Charles Hecker')).toEqual([
+      '9:believes',
+      '10:pronoun',
+      '11:pronoun',
+      '12:cautions',
+      '13:pronoun',
+    ]);
+    expect(via('Vasily Gatov')).toEqual(['18:believes', '19:notes']);
+    expect(via('Alexander Gabuev')).toEqual(['21:reported-disagreement', '22:believes']);
+    // "He sees Chinese President Xi Jinping as a “dear friend”" is about Trump, not Wyne's own view.
+    expect(via('Ali Wyne')).toEqual(['24:describes']);
+    expect(by['Ali Wyne'].statements[0].kind).toBe('paraphrase');
+  });
+});
+
+describe('findPeople patterns', () => {
+  it('reads "X\'s Y" and "Org analyst Y" affiliations', () => {
+    const { experts } = findPeople(
+      'Carnegie’s Alexander Gabuev said the ties were deep.\n\nEurasia Group analyst Jane Doe said they were not.',
+    );
+    expect(experts.map((e) => [e.name, e.organization])).toEqual([
+      ['Alexander Gabuev', 'Carnegie'],
+      ['Jane Doe', 'Eurasia Group'],
+    ]);
+  });
+
+  it('handles "said X, role at Org" and "according to"', () => {
+    const { experts } = findPeople(
+      '"It will last," said Maria Lind, a senior fellow at the Atlantic Council. According to Tom Berg of the Rhodium Group, trade is slowing.',
+    );
+    expect(experts.map((e) => [e.name, e.organization, e.statements[0].via])).toEqual([
+      ['Maria Lind', 'Atlantic Council', 'said'],
+      ['Tom Berg', 'Rhodium Group', 'according to'],
+    ]);
+    expect(experts[0].statements[0].kind).toBe('quote');
+  });
+
+  it('never turns officials, leaders, the byline or "some experts" into experts', () => {
+    const text =
+      'Kremlin spokesman Dmitry Peskov said talks went well. Foreign Ministry spokesperson Lin Jian told reporters China was neutral. ' +
+      'Deputy Foreign Minister Andrei Rudenko said more talks would follow. Senator Jane Holloway said the deal was bad. ' +
+      'Some experts said the talks were premature. Dana Whitfield said the room was cold.';
+    expect(names(text, 'By Dana Whitfield')).toEqual([]);
+  });
+
+  it('treats a former official speaking as an analyst as an expert', () => {
+    expect(
+      names('Former U.S. ambassador to Russia John Tefft said the Kremlin would not change course.'),
+    ).toEqual(['John Tefft']);
+  });
+
+  it('does not take people from captions, related lists or comments', () => {
+    const text =
+      'Photo: Ivan Petrov/Reuters\n\nRelated articles\n\nAnna Sidorova explains the sanctions\n\n' +
+      'Comments\n\nMark Lee: Ivan Petrov said it better.';
+    expect(findPeople(text).people).toEqual([]);
+  });
+
+  it('cleans organisation names', () => {
+    expect(cleanOrganization('the Berlin-based Carnegie Russia Eurasia Center')).toBe(
+      'Carnegie Russia Eurasia Center',
+    );
+    expect(cleanOrganization('the Vienna-based consultancy Danube Risk Advisory')).toBe(
+      'Danube Risk Advisory',
+    );
+    expect(cleanOrganization('Fudan University in Shanghai')).toBe('Fudan University');
+    expect(cleanOrganization('the')).toBeNull();
+  });
+});
+
+describe('findPeople on bad input', () => {
+  it('survives empty, non-string and right-to-left text', () => {
+    expect(findPeople('')).toEqual({ experts: [], people: [] });
+    expect(findPeople(undefined as unknown as string)).toEqual({ experts: [], people: [] });
+    expect(findPeople('قال المحلل إن العلاقات تتعمق.\n\nרוסיה וסין חותמות על הסכם.').experts).toEqual([]);
+  });
+
+  it('stays fast on a 20,000-character sentence and on a name repeated 2,000 times', () => {
+    let t = performance.now();
+    findPeople('Ivan Petrov said ' + 'the partnership is deep and '.repeat(750) + 'durable.');
+    expect(performance.now() - t).toBeLessThan(1000);
+    const text =
+      'Theo Marlow, an economist at the Riverside Centre, said trade is slowing. ' +
+      'Marlow said so. '.repeat(2000);
+    t = performance.now();
+    const [e] = findPeople(text).experts;
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(e.mentions).toBe(2001);
+    expect(e.surfaceForms).toEqual(['Theo Marlow', 'Marlow']);
+  });
+
+  it('stays fast on a long capitalised run and on 500 different names', () => {
+    const t = performance.now();
+    findPeople('Aaa '.repeat(20_000) + 'said.');
+    const many = Array.from(
+      { length: 500 },
+      (_, i) => `Person${String.fromCharCode(97 + (i % 26))}x Name${i}z`,
+    );
+    findPeople(`The letter was signed by ${many.join(', ')}.`);
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+});
+
+describe('officials data', () => {
+  it('has a date, role words and well-formed entries', () => {
+    expect(officials.asOf).toMatch(/^\d{4}(-\d{2})?(-\d{2})?$/);
+    expect(officials.roleWords.leader.length).toBeGreaterThan(5);
+    expect(officials.roleWords.official.length).toBeGreaterThan(5);
+    const seen = new Set<string>();
+    for (const p of officials.people) {
+      expect(p.name).toMatch(/^\p{Lu}/u);
+      expect(['leader', 'official']).toContain(p.kind);
+      expect(typeof p.role).toBe('string');
+      expect(Array.isArray(p.aliases)).toBe(true);
+      expect(seen.has(p.name), p.name).toBe(false);
+      seen.add(p.name);
+    }
+  });
+});
