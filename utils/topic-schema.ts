@@ -9,7 +9,7 @@ export const TOPIC_LANGUAGES = ['en', 'ru', 'de', 'fr'] as const;
 export type TopicLanguage = (typeof TOPIC_LANGUAGES)[number];
 
 /** How a concept group takes part in the verdict. */
-export const GROUP_ROLES = ['china', 'russia', 'pair', 'west', 'relation', 'distractor'] as const;
+export const GROUP_ROLES = ['china', 'russia', 'pair', 'west', 'relation', 'other', 'distractor'] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
 /**
@@ -68,8 +68,20 @@ export const ScoringSchema = v.strictObject({
   minJointSentences: NonNegative,
   /** Of those, how many must carry a relation or subtopic cue nearby. */
   minCuedJointSentences: NonNegative,
+  /** Share of joint sentences that carry a cue: both countries named side by side is not enough. */
+  minCuedShare: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /** Points for cued joint sentences as a share of all sentences (lets a short brief count). */
+  densityWeight: NonNegative,
+  /** The share of cued joint sentences that earns the full density points. */
+  densityFull: v.pipe(v.number(), v.minValue(0.01), v.maxValue(1)),
   /** Share of the sentences naming either country that name both. */
   minJointShare: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /** Share of country sentences that are about China or Russia rather than third countries. */
+  minFocus: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /** Lines shorter than this are headline-like (menus, teasers, lists), not prose. */
+  shortParagraphChars: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Share of the text in prose paragraphs; a headline list below it is never related. */
+  minProseShare: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   jointCap: NonNegative,
   cuedJointCap: NonNegative,
   titleBonus: NonNegative,

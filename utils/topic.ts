@@ -25,6 +25,7 @@ const ROLE_BIT: Record<GroupRole, number> = {
   west: 8,
   relation: 16,
   distractor: 32,
+  other: 64,
 };
 const CHINA = ROLE_BIT.china | ROLE_BIT.pair;
 const RUSSIA = ROLE_BIT.russia | ROLE_BIT.pair;
@@ -160,6 +161,18 @@ function segment(text: string): Segments {
   return { ends, paragraph };
 }
 
+/** Share of the text's characters that sit in prose paragraphs rather than short, headline-like lines. */
+function proseShare(text: string, shortChars: number): number {
+  let prose = 0;
+  let total = 0;
+  for (const line of text.split(/\n+/)) {
+    const length = line.trim().length;
+    total += length;
+    if (length >= shortChars) prose += length;
+  }
+  return total > 0 ? prose / total : 0;
+}
+
 function sentenceAt(ends: number[], offset: number): number {
   let low = 0;
   let high = ends.length - 1;
@@ -227,6 +240,16 @@ export interface TopicFeatures {
   /** Sentences naming either country. */
   either: number;
   jointShare: number;
+  /** cuedJoint / joint */
+  cuedShare: number;
+  /** cuedJoint as a share of all sentences, relative to densityFull (0..1). */
+  density: number;
+  /** Sentences naming third countries. */
+  other: number;
+  /** either / (either + other): how much the page is about China and Russia rather than others. */
+  focus: number;
+  /** Share of the text in prose paragraphs (0 when nothing is joint: not computed). */
+  prose: number;
   titleJoint: boolean;
   pairWeight: number;
   west: number;
@@ -298,10 +321,12 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   let cuedJoint = 0;
   let either = 0;
   let west = 0;
+  let other = 0;
   const window = scoring.cueWindow;
   for (let i = 0; i < count; i++) {
     const r = roles[i];
     if (r & ROLE_BIT.west) west++;
+    if (r & ROLE_BIT.other) other++;
     if (!(r & (CHINA | RUSSIA))) continue;
     either++;
     if (!(r & CHINA && r & RUSSIA)) continue;
@@ -313,6 +338,10 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     cuedJoint += Math.min(1, best);
   }
   const jointShare = either > 0 ? joint / either : 0;
+  const cuedShare = joint > 0 ? cuedJoint / joint : 0;
+  const density = Math.min(1, cuedJoint / Math.max(1, count) / scoring.densityFull);
+  const focus = either > 0 ? either / (either + other) : 0;
+  const prose = joint > 0 ? proseShare(text, scoring.shortParagraphChars) : 0;
 
   const subtopics = definition.subtopics
     .map((subtopic, index) => ({ id: subtopic.id, weight: subtopicWeight[index] }))
@@ -323,6 +352,7 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   const raw =
     Math.min(joint, scoring.jointCap) +
     Math.min(cuedJoint, scoring.cuedJointCap) +
+    density * scoring.densityWeight +
     (titleJoint ? scoring.titleBonus : 0) +
     Math.min(pairWeight / 2, scoring.pairBonusCap) +
     Math.min(west, scoring.westCap) * scoring.westWeight +
@@ -340,6 +370,9 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     joint >= scoring.minJointSentences &&
     cuedJoint >= scoring.minCuedJointSentences &&
     jointShare >= scoring.minJointShare &&
+    cuedShare >= scoring.minCuedShare &&
+    focus >= scoring.minFocus &&
+    prose >= scoring.minProseShare &&
     score >= scoring.relatedScore;
 
   const evidenceList: TopicEvidence[] = [...evidence]
@@ -356,6 +389,11 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
       cuedJoint: round(cuedJoint),
       either,
       jointShare: round(jointShare),
+      cuedShare: round(cuedShare),
+      density: round(density),
+      other,
+      focus: round(focus),
+      prose: round(prose),
       titleJoint,
       pairWeight,
       west,
