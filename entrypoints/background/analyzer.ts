@@ -12,16 +12,16 @@ const OFFSCREEN_PATH = '/offscreen.html';
 let creating: Promise<void> | null = null;
 
 async function ensureOffscreen(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
-  const existing = await chrome.runtime.getContexts({
-    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const existing = await browser.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
     documentUrls: [url],
   });
   if (existing.length > 0) return;
-  creating ??= chrome.offscreen
+  creating ??= browser.offscreen
     .createDocument({
       url,
-      reasons: [chrome.offscreen.Reason.DOM_PARSER],
+      reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
       justification: 'Parse a copy of the article with Readability away from the page',
     })
     .finally(() => {
