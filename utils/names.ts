@@ -53,6 +53,8 @@ export const NAME_RUN = new RegExp(
 /** Splits a run into tokens; particles stay attached to the token that follows them. */
 const TOKEN_IN_RUN = new RegExp(String.raw`(?:${PARTICLE}[ \u00a0])*${NAME_TOKEN}`, 'gu');
 
+const LEADING_PARTICLES = new RegExp(String.raw`^(?:${PARTICLE}[ \u00a0])+`, 'u');
+
 export interface RunToken {
   /** The token as written, with particles in front ("von der Leyen") and without a possessive. */
   text: string;
@@ -77,7 +79,7 @@ export function tokenizeRun(run: string): RunToken[] {
       text = text.slice(0, text.length - pm[0].length);
       possessive = true;
     }
-    const word = text.replace(new RegExp(String.raw`^(?:${PARTICLE}[ \u00a0])+`, 'u'), '');
+    const word = text.replace(LEADING_PARTICLES, '');
     out.push({ text, start: m.index, end: m.index + text.length, word, possessive });
   }
   return out;
@@ -283,7 +285,20 @@ export function surnameKeys(tokens: RunToken[]): string[] {
 /** What one capitalised word is, for splitting runs. */
 export type WordClass = 'title' | 'stop' | 'org' | 'place' | 'initial' | 'name';
 
+const classCache = new Map<string, WordClass>();
+
+/** What one capitalised word is (memoised: the same words come back on every page). */
 export function classifyWord(word: string): WordClass {
+  let c = classCache.get(word);
+  if (c === undefined) {
+    if (classCache.size > 20_000) classCache.clear();
+    c = classifyWordUncached(word);
+    classCache.set(word, c);
+  }
+  return c;
+}
+
+function classifyWordUncached(word: string): WordClass {
   if (/^\p{Lu}\.(?:\s?\p{Lu}\.)*$/u.test(word)) {
     return /^(?:U\.S|U\.N|U\.K|E\.U|D\.C)\./.test(word) ? 'place' : 'initial';
   }

@@ -91,6 +91,7 @@ interface Candidate {
 }
 
 function isTitleCaseLine(text: string): boolean {
+  if (text.length > 400) return false;
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < 4) return false;
   let caps = 0;
@@ -101,7 +102,7 @@ function isTitleCaseLine(text: string): boolean {
 /** Lowercase words of the text, to tell "Still, …" from a surname at the start of a sentence. */
 function lowercaseVocabulary(text: string): Set<string> {
   const set = new Set<string>();
-  const re = /(?<![\p{L}'’-])[\p{Ll}][\p{Ll}'’-]*/gu;
+  const re = /\b[a-z][a-z'’-]*/g;
   let m: RegExpExecArray | null;
   let n = 0;
   while ((m = re.exec(text)) && n < 2_000_000) {
