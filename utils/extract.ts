@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { canonicalizeUrl } from './canonical-url';
+import { isFrameset } from './gate';
 import type { ExtractedArticle } from './types';
 
 /** Pages with more elements than this are not parsed (Readability's own guard, kept bounded). */
@@ -217,7 +218,7 @@ export function extractArticle(doc: Document, url?: string, options: ExtractOpti
     const body = bodyOf(doc);
     result.lang = pageLang(doc);
     result.canonicalUrl = canonicalUrl(doc, url);
-    if (!body || body.tagName === 'FRAMESET' || doc.querySelector('frameset')) {
+    if (!body || isFrameset(doc, body)) {
       result.title = clean(doc.title, 500) ?? '';
       return result;
     }

@@ -28,13 +28,14 @@ const MAX_SAMPLE_CHARS = 6000;
 /** Text a page says about itself, without walking its body: title, descriptions, first h1. */
 function headSample(doc: Document): string {
   const parts: string[] = [doc.title || ''];
+  const head = doc.head ?? doc;
   for (const selector of [
     'meta[name="description"]',
     'meta[property="og:title"]',
     'meta[property="og:description"]',
     'meta[name="twitter:title"]',
   ]) {
-    parts.push(doc.querySelector(selector)?.getAttribute('content') ?? '');
+    parts.push(head.querySelector(selector)?.getAttribute('content') ?? '');
   }
   parts.push((doc.querySelector('h1')?.textContent ?? '').slice(0, 300));
   return parts.join('\n');
@@ -72,6 +73,14 @@ function isSkippedUrl(url: string | undefined): boolean {
   return SKIPPED_URL.test(url) || SKIPPED_PATH.test(url.replace(/^[a-z]+:\/\/[^/]+/i, ''));
 }
 
+/** A frameset page: checked on the root's children only, never by searching the whole tree. */
+export function isFrameset(doc: Document, root: Element): boolean {
+  if (root.tagName === 'FRAMESET') return true;
+  const children = doc.documentElement?.children ?? [];
+  for (let i = 0; i < children.length; i++) if (children[i].tagName === 'FRAMESET') return true;
+  return false;
+}
+
 function body(doc: Document): HTMLElement | null {
   try {
     return doc.body ?? null;
@@ -92,8 +101,7 @@ export function quickLook(doc: Document, url?: string): GateResult {
       return { worth: false, reason: 'not-html' };
     const root = body(doc);
     if (!root) return { worth: false, reason: 'no-body' };
-    if (root.tagName === 'FRAMESET' || doc.querySelector('frameset'))
-      return { worth: false, reason: 'frameset' };
+    if (isFrameset(doc, root)) return { worth: false, reason: 'frameset' };
     if (isSkippedUrl(url ?? doc.URL)) return { worth: false, reason: 'skipped-host' };
 
     const head = headSample(doc);
