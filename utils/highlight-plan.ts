@@ -99,17 +99,21 @@ function escapeRegExp(s: string): string {
 /** One regex for every surface form, longest first, whitespace-tolerant, on word boundaries. */
 export function buildNameRegex(targets: MarkTarget[]): { re: RegExp; idByForm: Map<string, string> } | null {
   const idByForm = new Map<string, string>();
+  const forms: string[] = [];
   for (const t of targets) {
     for (const form of t.surfaceForms) {
       const key = normalizeText(form);
       if (key.length < 2 || idByForm.has(key)) continue;
       idByForm.set(key, t.id);
+      forms.push(form.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim());
     }
   }
-  if (idByForm.size === 0) return null;
-  const forms = [...idByForm.keys()].sort((a, b) => b.length - a.length);
-  const body = forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+').replace(/'/g, "['\u2019]")).join('|');
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'), idByForm };
+  if (forms.length === 0) return null;
+  forms.sort((a, b) => b.length - a.length);
+  const body = forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+').replace(/'/g, "['\u2019\u02bc]")).join('|');
+  // Case-sensitive on purpose: names are written as names. (A /i flag with \p{L} classes also makes
+  // V8 build case-folding tables for all of Unicode, which costs milliseconds on the page's thread.)
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu'), idByForm };
 }
 
 function closestBlock(el: Element | null): Element | null {
@@ -183,7 +187,11 @@ export function planHighlights(
     for (let m = built.re.exec(joined); m; m = built.re.exec(joined)) {
       const id = built.idByForm.get(normalizeText(m[0]));
       if (!id) continue;
-      out.push({ expertId: id, text: m[0], segments: toSegments(g.nodes, starts, m.index, m.index + m[0].length) });
+      out.push({
+        expertId: id,
+        text: m[0],
+        segments: toSegments(g.nodes, starts, m.index, m.index + m[0].length),
+      });
       if (out.length >= PLAN_LIMITS.maxMentions) return out;
     }
   }
