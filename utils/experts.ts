@@ -8,7 +8,7 @@
  */
 import type { Expert, Person, PersonKind, Statement } from './types';
 import { classifyWord, foldName, NAME_RUN, tokenizeRun } from './names';
-import { bylineKeys, scanPeople, type Mention, type PersonRecord } from './people';
+import { OFFICIALS, bylineKeys, scanPeople, type Mention, type PersonRecord } from './people';
 import { splitSentenceSpans, type SentenceSpan } from './sentences';
 
 /** What the expert step returns; stance and known facts are added later in the pipeline. */
@@ -201,6 +201,8 @@ const SPEECH_VERBS = [
   'goes on',
   'offered',
   'offers',
+  'points to',
+  'pointed to',
 ];
 const VERB_ALT = [...new Set(SPEECH_VERBS)]
   .sort((a, b) => b.length - a.length)
@@ -211,7 +213,7 @@ const ADVERBS = String.raw`(?:also|further|however|recently|previously|then|late
 
 /** After a name (and an optional appositive): a speech verb. */
 const SUBJECT_VERB = new RegExp(
-  String.raw`^(?:\s*,[^,;]{0,250}?,)?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
+  String.raw`^(?:\s*,[^,;]{0,250}?,|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
   'iu',
 );
 /** Before a name (and its role words): "said", "according to", "in the words of". */
@@ -286,6 +288,10 @@ const ROLE_ANY = new RegExp(
   'i',
 );
 
+const OFFICIAL_SURNAMES = new Set(
+  OFFICIALS.people.flatMap((o) => [o.name.split(/\s+/).pop() ?? '', ...o.aliases]).map((n) => foldName(n)),
+);
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -307,7 +313,7 @@ function leftRoleWords(left: string): string {
     )
       break;
     const lw = w.toLowerCase().replace(/['’]s$/, '');
-    if (ROLE_VOCAB.has(lw) || /^\p{Lu}/u.test(w)) out.unshift(w);
+    if (ROLE_VOCAB.has(lw) || OTHER_ROLE.test(lw) || /^\p{Lu}/u.test(w)) out.unshift(w);
     else break;
   }
   // Do not keep a trailing "of the"/"at" chain that is not a role.
@@ -464,7 +470,10 @@ function organizationIn(
         joined: '',
       }[best.prep] ?? '';
   }
-  role = role.replace(/^(?:who\s+(?:is|was)\s+)?(?:an?|the)\s+/i, '').replace(/[,\s]+$/, '');
+  role = role
+    .replace(/^who\s+(?:is\s+|was\s+)?/i, '')
+    .replace(/^(?:an?|the)\s+/i, '')
+    .replace(/[,\s]+$/, '');
   return { org: best.org, role: role || null };
 }
 
@@ -673,6 +682,15 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
         add(ms[0].personId, i, 'quote', true);
     }
   }
+  // "…, where, he says, the two powers …": one person in the sentence and a pronoun speech verb.
+  for (let i = 0; i < sentences.length; i++) {
+    const ms = scan.bySentence[i];
+    if (!ms.length || named.get(i)?.has(ms[0].personId)) continue;
+    if (!ms.every((x) => x.personId === ms[0].personId)) continue;
+    const s = sentences[i].text;
+    const pv = PRONOUN_VERB.exec(s) ?? VERB_PRONOUN.exec(s);
+    if (pv && pv.index > ms[0].end) add(ms[0].personId, i, 'pronoun', false);
+  }
   // Pronoun follow-ups and continued quotations.
   for (let i = 1; i < sentences.length; i++) {
     if (skip[i]) continue;
@@ -732,7 +750,9 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
       kind = 'byline';
     } else if (p.official) kind = p.official.kind;
     else {
-      const rc = classifyRole(aff);
+      let rc = classifyRole(aff);
+      // Relatives of leaders ("Hunter Biden") are not experts unless the article says so.
+      if (rc === null && OFFICIAL_SURNAMES.has(foldName(surname))) rc = 'other';
       const affiliated = aff.organization !== null && !GOVERNMENT_ORG.test(aff.organization);
       const namedStatement =
         own && [...own.values()].some((st) => st.via !== 'pronoun' && st.via !== 'continuation');

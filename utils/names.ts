@@ -157,14 +157,16 @@ export const NOT_PERSON_PHRASES = list(`
   novaya-gazeta ria-novosti russia-today wells-fargo general-motors general-electric pew-research
   boston-consulting bain-company mckinsey-company ernst-young price-waterhouse standard-chartered
   credit-suisse societe-generale bnp-paribas raiffeisen-bank sberbank-cib morgan-chase jp-morgan
-  rosneft-gazprom power-siberia nord-stream belt-road xi-jinping-thought cold-war
+  wood-mackenzie fitch-ratings carnegie-politika sberbank-cib renaissance-capital human-rights-watch
+  amnesty-international voice-america radio-liberty radio-free-europe rosneft-gazprom power-siberia nord-stream belt-road xi-jinping-thought cold-war
 `);
 
 /** Capitalised words that are places, peoples or other common nouns, never a given name or surname. */
 export const NON_NAME_WORDS = list(`
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
-  monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan new year
+  monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan new year day
+  festival parade games olympics olympic cup prize award nobel victory
   god allah jesus christ bible koran quran
   america american americans us usa u-s united states state states kingdom nations republic
   people peoples federation union european europe eu e-u u-n un uk u-k britain british england english
