@@ -201,6 +201,7 @@ const SPEECH_VERBS = [
   'goes on',
   'offered',
   'offers',
+  'written',
   'points to',
   'pointed to',
 ];
@@ -256,8 +257,10 @@ const LEADER_WORDS =
 const FORMER = /\b(?:former|ex-|retired|onetime|one-time|erstwhile|then-)/i;
 const OTHER_ROLE =
   /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
+const COMPANY_ORG =
+  /\b(?:gazprom|rosneft|lukoil|novatek|rosatom|sinopec|cnpc|petrochina|huawei|sberbank|vtb|rostec|rusal|norilsk|aeroflot|company|corporation|corp|inc|ltd|llc|plc|holdings?|motors|airlines|industries|bank\s+of\s+china)\b/i;
 const GOVERNMENT_ORG =
-  /\b(?:ministry|department|government|administration|kremlin|white\s+house|pentagon|state\s+council|security\s+council|parliament|duma|congress|senate|cia|fbi|nsa|gru|fsb|svr|army|navy|air\s+force|military|armed\s+forces|central\s+bank|bank\s+of\s+russia|people['’]s\s+bank|embassy|consulate|foreign\s+office|politburo|communist\s+party|european\s+commission|nato|united\s+nations)\b/i;
+  /\b(?:committee|ministry|department|government|administration|kremlin|white\s+house|pentagon|state\s+council|security\s+council|parliament|duma|congress|senate|cia|fbi|nsa|gru|fsb|svr|army|navy|air\s+force|military|armed\s+forces|central\s+bank|bank\s+of\s+russia|people['’]s\s+bank|embassy|consulate|foreign\s+office|politburo|communist\s+party|european\s+commission|nato|united\s+nations)\b/i;
 
 /** Lowercase words that may stand between a role and a name ("senior fellow", "Kremlin spokesman"). */
 const ROLE_VOCAB = new Set(
@@ -270,7 +273,7 @@ const ROLE_VOCAB = new Set(
   reporter correspondent editor columnist commentator military intelligence policy affairs studies relations
   china russia russian chinese us u.s. american european energy markets market sanctions security-policy
   international global regional think-tank think tank watcher kremlin-watcher china-watcher observer co-founder
-  founder head chair chairman economics politics history law government`.split(/\s+/),
+  founder head chair chairman economics politics history law government to for in`.split(/\s+/),
 );
 
 const ORG_CONNECTOR = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'la', 'für', 'the']);
@@ -280,6 +283,7 @@ const ORG_DESCRIPTOR =
   /^(?:[\p{L}.]+-\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+(?=[\p{Lu}\p{N}])/u;
 const APPOSITIVE_TAIL_VERB =
   /\s+(?:said|says|told|tells|added|adds|argued|argues|believes|believed|noted|notes|warned|warns|wrote|writes|explained|explains|cautioned|cautions)\b.*$/iu;
+const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,100}),\s*$/u;
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
 
@@ -488,6 +492,13 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
     if (mention.title) roleBits.push(mention.title);
     const leftWords = leftRoleWords(left);
     if (leftWords) roleBits.push(leftWords);
+    if (/^\s*,/.test(right)) {
+      const pre = PRE_APPOSITIVE.exec(left);
+      if (pre && ROLE_ANY.test(pre[1])) {
+        roleBits.push(pre[1]);
+        role ??= pre[1].trim();
+      }
+    }
     // "Carnegie's Alexander Gabuev", "Brookings Institution's senior fellow Jane Doe"
     if (!organization) {
       const pm =
@@ -557,25 +568,25 @@ function classifyRole(a: Affiliation): RoleClass {
   const t = a.roleText;
   if (!t.trim()) return null;
   const former = FORMER.test(t);
+  const govOrg = (a.organization !== null && GOVERNMENT_ORG.test(a.organization)) || GOVERNMENT_ORG.test(t);
+  const company =
+    /\b(?:ceo|chief\s+executive)\b/i.test(t) ||
+    COMPANY_ORG.test(t) ||
+    (a.organization !== null && COMPANY_ORG.test(a.organization));
+  // Analyst roles win: "a researcher who also advises the foreign ministry" is an expert.
   if (STRONG_EXPERT.test(t)) return 'expert';
   if (ADVISER.test(t) && !GOVERNMENT_ADVISER.test(t)) return 'expert';
+  // "president of the Council on Foreign Relations", "director of the Stimson Center's China program".
+  if (LEADERSHIP.test(t) && a.organization !== null && !govOrg && !company) return 'expert';
+  if (LEADERSHIP.test(t) && company) return 'other';
+  if (LEADER_WORDS.test(t)) return 'leader';
   if (
-    LEADER_WORDS.test(t) &&
-    !(LEADERSHIP.test(t) && a.organization && !GOVERNMENT_ORG.test(a.organization))
-  ) {
-    // "president of the Council on Foreign Relations" is a think-tank head, "President Putin" a leader.
-    if (/\bpresident\s+of\s+the\s+/i.test(t) && a.organization && !GOVERNMENT_ORG.test(a.organization))
-      return 'expert';
-    return 'leader';
-  }
-  if (OFFICIAL_WORDS.test(t) || (ADVISER.test(t) && GOVERNMENT_ADVISER.test(t)))
+    OFFICIAL_WORDS.test(t) ||
+    (ADVISER.test(t) && GOVERNMENT_ADVISER.test(t)) ||
+    (LEADERSHIP.test(t) && govOrg)
+  )
     return former ? 'expert' : 'official';
-  if (LEADERSHIP.test(t)) {
-    if (a.organization && GOVERNMENT_ORG.test(a.organization)) return 'official';
-    if (/\b(?:ceo|chief\s+executive|editor)\b/i.test(t) && !STRONG_EXPERT.test(t)) return 'other';
-    return a.organization ? 'expert' : null;
-  }
-  if (OTHER_ROLE.test(t)) return 'other';
+  if (company || OTHER_ROLE.test(t)) return 'other';
   return null;
 }
 
