@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryClient } from '@/entrypoints/popup/client';
-import type { ArticleQuery, ArticleRow, HistoryFacets } from '@/utils/messages/history';
-import { HistoryFilters, type FilterState } from './HistoryFilters';
+import type { ArticlePage, ArticleQuery, ArticleRow, HistoryFacets } from '@/utils/messages/history';
+import { HistoryFilters, NO_FILTERS, type FilterState } from './HistoryFilters';
 import { HistoryRow } from './HistoryRow';
 import { dayToMs, plural } from './format';
 
@@ -35,7 +35,7 @@ export function toQuery(text: string, f: FilterState, offset: number): ArticleQu
 export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, version }: Props) {
   const [text, setText] = useState('');
   const [offset, setOffset] = useState(0);
-  const [result, setResult] = useState<{ rows: ArticleRow[]; total: number } | null>(null);
+  const [result, setResult] = useState<ArticlePage | null>(null);
   const [facets, setFacets] = useState<HistoryFacets>({ sites: [], subtopics: [] });
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
@@ -73,16 +73,18 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
     heading.current?.focus();
   };
 
-  const total = result?.total ?? 0;
+  const filtered = !!text.trim() || JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  const shown = result?.rows.length ?? 0;
+  const range = `${offset + 1}–${offset + shown}`;
   const summary = !result
     ? 'Loading…'
-    : total === 0
-      ? text ||
-        JSON.stringify(filters) !==
-          JSON.stringify({ from: '', to: '', subtopic: '', site: '', stance: '', expert: null })
+    : shown === 0
+      ? filtered
         ? 'No articles match.'
         : 'No articles yet. Related articles you read will appear here.'
-      : `${plural(total, 'article')}${total > PAGE_SIZE ? `, showing ${offset + 1}–${Math.min(offset + PAGE_SIZE, total)}` : ''}.`;
+      : result.total !== null
+        ? `${plural(result.total, 'article')}${result.more || offset > 0 ? `, showing ${range}` : ''}.`
+        : `Showing ${range} of more than ${offset + shown} articles.`;
 
   return (
     <div class="tl-history">
@@ -120,7 +122,7 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
           ))}
         </ul>
       )}
-      {total > PAGE_SIZE && (
+      {result && (result.more || offset > 0) && (
         <nav class="tl-pager" aria-label="Pages">
           <button
             type="button"
@@ -129,11 +131,7 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
           >
             Newer
           </button>
-          <button
-            type="button"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => setOffset(offset + PAGE_SIZE)}
-          >
+          <button type="button" disabled={!result.more} onClick={() => setOffset(offset + PAGE_SIZE)}>
             Older
           </button>
         </nav>

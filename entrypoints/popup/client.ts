@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type {
+  ArticlePage,
   ArticleQuery,
-  ArticleRow,
   ExpertDetail,
   ExpertQuery,
   ExpertRow,
@@ -24,7 +24,7 @@ import { loadSettings, saveSettings, withSitePaused } from '@/utils/settings';
 export interface HistoryClient {
   /** The active tab's page (null when there is none the extension looked at). */
   currentPage(): Promise<CurrentPageInfo | null>;
-  listArticles(q: ArticleQuery): Promise<{ rows: ArticleRow[]; total: number }>;
+  listArticles(q: ArticleQuery): Promise<ArticlePage>;
   facets(): Promise<HistoryFacets>;
   deleteArticle(key: string): Promise<{ deleted: boolean }>;
   clearHistory(): Promise<void>;

@@ -49,14 +49,45 @@ export function emptyCounts(): StanceCounts {
   return { durable: 0, fragile: 0, neutral: 0 };
 }
 
+/** Word prefixes indexed for search as you type: 2 up to this many characters. */
+export const PREFIX_MAX = 10;
+export const PREFIX_MIN = 2;
+
+/**
+ * Filter tags of an article. Each is indexed together with the read time ([tag, lastReadAt] in one
+ * multiEntry index), so any single filter pages newest first straight from the index.
+ */
+export const tag = {
+  word: (prefix: string) => `w:${prefix.slice(0, PREFIX_MAX)}`,
+  subtopic: (s: string) => `s:${s}`,
+  site: (s: string) => `site:${s}`,
+  expert: (id: string) => `e:${id}`,
+  stance: (label: StanceLabel) => `st:${label}`,
+  expertStance: (id: string, label: StanceLabel) => `es:${id}|${label}`,
+};
+
+export function articleTags(a: ArticleData, terms: string[]): string[] {
+  const out = new Set<string>();
+  for (const w of terms) {
+    for (let n = PREFIX_MIN; n <= Math.min(w.length, PREFIX_MAX); n++) out.add(tag.word(w.slice(0, n)));
+  }
+  for (const s of a.topic.subtopics) out.add(tag.subtopic(s));
+  out.add(tag.site(a.site));
+  for (const e of a.experts) {
+    const label = effectiveLabel(e);
+    out.add(tag.expert(e.id));
+    out.add(tag.stance(label));
+    out.add(tag.expertStance(e.id, label));
+  }
+  return [...out];
+}
+
 export function deriveArticleIndexes(a: ArticleData): ArticleIndexes {
-  const labels = a.experts.map(effectiveLabel);
+  const terms = searchTerms(a.title, a.site, ...a.experts.map((e) => e.name));
   return {
-    subtopics: [...new Set(a.topic.subtopics)],
     expertIds: [...new Set(a.experts.map((e) => e.id))],
-    stances: [...new Set(labels)],
-    expertStances: [...new Set(a.experts.map((e, i) => `${e.id}|${labels[i]}`))],
-    terms: searchTerms(a.title, a.site, ...a.experts.map((e) => e.name)),
+    terms,
+    tags: articleTags(a, terms).map((t) => [t, a.lastReadAt] as [string, number]),
   };
 }
 

@@ -214,8 +214,28 @@ describe('listArticles', () => {
     for (let i = 0; i < 320; i++)
       await saveArticle(db, article(`n${i}`, { title: i % 2 ? 'odd one' : 'even one' }), { now: i });
     const res = await listArticles(db, { text: 'even', limit: 3, offset: 1 });
-    expect(res.total).toBe(160);
+    expect(res).toMatchObject({ total: null, more: true });
     expect(res.rows.map((r) => r.key.split('/').pop())).toEqual(['n316', 'n314', 'n312']);
+    // Two conditions: the second is checked on the records, the offset counts matches only.
+    const both = await listArticles(db, {
+      text: 'even',
+      from: 100,
+      to: 120,
+      subtopic: 'partnership',
+      offset: 8,
+    });
+    expect(both.rows.map((r) => r.key.split('/').pop())).toEqual(['n104', 'n102', 'n100']);
+    expect(both).toMatchObject({ total: 11, more: false });
+    const unfiltered = await listArticles(db, { limit: 10, offset: 310 });
+    expect(unfiltered).toMatchObject({ total: 320, more: false });
+    expect((await listArticles(db, { limit: 10, offset: 300 })).more).toBe(true);
+    // A word longer than the indexed prefixes is checked in full.
+    await saveArticle(db, article('long', { title: 'internationalisation' }), { now: 1000 });
+    await saveArticle(db, article('long2', { title: 'internationally' }), { now: 1001 });
+    expect(
+      (await listArticles(db, { text: 'internationalis' })).rows.map((r) => r.key.split('/').pop()),
+    ).toEqual(['long']);
+    expect((await listArticles(db, { text: 'internation' })).total).toBe(2);
   });
 });
 

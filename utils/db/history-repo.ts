@@ -7,6 +7,7 @@ import { canonicalizeUrl } from '../canonical-url';
 import type {
   ArticleData,
   ArticleInput,
+  ArticlePage,
   ArticleQuery,
   ArticleRow,
   ExpertDetail,
@@ -27,14 +28,16 @@ import {
   emptyCounts,
   expertsById,
   foldExpertId,
+  PREFIX_MAX,
+  PREFIX_MIN,
   searchTerms,
+  tag,
 } from './derive';
+import { applyToMeta, COUNTS_ID, emptyMeta, readFacets, updateMeta } from './meta';
 import type { StanceLabel } from '../types';
 import type { ArticleRecord, CorrectionRecord, ExpertRecord, HistoryDb } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 25;
-/** Below this many matches, a filtered page is sorted in memory; above it, walked in index order. */
-const SORT_IN_MEMORY_BELOW = 300;
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
@@ -181,7 +184,7 @@ export async function saveArticle(
   const now = opts.now ?? Date.now();
   const key = canonicalizeUrl(input.url);
   try {
-    return await db.transaction('rw', db.articles, db.experts, db.corrections, async () => {
+    return await db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
       const prev = await db.articles.get(key);
       const corrections = await db.corrections.where('articleKey').equals(key).toArray();
       const sameVisit = !!(input.visitId && prev?.lastVisit?.id === input.visitId);
@@ -214,6 +217,7 @@ export async function saveArticle(
         : undefined;
       await db.articles.put(toRecord(data, lastVisit));
       await updateExperts(db, prev, data);
+      await updateMeta(db, prev, data);
       return { ok: true as const, key, readCount: data.readCount };
     });
   } catch (err) {
@@ -239,32 +243,35 @@ export async function getArticle(db: HistoryDb, keyOrUrl: string): Promise<Artic
 }
 
 export async function deleteArticle(db: HistoryDb, keyOrUrl: string): Promise<{ deleted: boolean }> {
-  return db.transaction('rw', db.articles, db.experts, db.corrections, async () => {
+  return db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
     let rec = await db.articles.get(keyOrUrl);
     if (!rec) rec = await db.articles.get(canonicalizeUrl(keyOrUrl));
     if (!rec) return { deleted: false };
     await db.articles.delete(rec.key);
     await db.corrections.where('articleKey').equals(rec.key).delete();
     await updateExperts(db, rec, undefined);
+    await updateMeta(db, rec, undefined);
     return { deleted: true };
   });
 }
 
 export async function clearHistory(db: HistoryDb): Promise<void> {
-  await db.transaction('rw', db.articles, db.experts, db.corrections, async () => {
-    await Promise.all([db.articles.clear(), db.experts.clear(), db.corrections.clear()]);
+  await db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
+    await Promise.all([db.articles.clear(), db.experts.clear(), db.corrections.clear(), db.meta.clear()]);
   });
 }
 
 /** Forget articles last read before `cutoff` (retention); returns how many. */
 export async function pruneOlderThan(db: HistoryDb, cutoff: number): Promise<number> {
-  return db.transaction('rw', db.articles, db.experts, db.corrections, async () => {
+  return db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
     const old = await db.articles.where('lastReadAt').below(cutoff).toArray();
     if (!old.length) return 0;
     const keys = old.map((a) => a.key);
     await db.articles.bulkDelete(keys);
     await db.corrections.where('articleKey').anyOf(keys).delete();
     await recomputeExperts(db, [...new Set(old.flatMap((a) => a.expertIds))]);
+    const meta = (await db.meta.get(COUNTS_ID)) ?? emptyMeta();
+    await db.meta.put(old.reduce((m, a) => applyToMeta(m, a, undefined), meta));
     return old.length;
   });
 }
@@ -277,72 +284,77 @@ function intersect(sets: string[][]): Set<string> {
   return out;
 }
 
-/** One page of history, newest first, and how many match. */
-export async function listArticles(
-  db: HistoryDb,
-  q: ArticleQuery = {},
-): Promise<{ rows: ArticleRow[]; total: number }> {
+/**
+ * One page of history, newest first. `total` is exact when known cheaply (no filter: the counts row;
+ * a filtered result that ends on this page) and null otherwise; `more` says whether older ones follow.
+ *
+ * A filtered page is read newest first from the `[tag, lastReadAt]` index of its most specific
+ * condition (expert, site, longest search word, subtopic, stance) within the date range; further
+ * conditions are checked on the records as they come, so the cost follows the page, not the history.
+ */
+export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise<ArticlePage> {
   const offset = q.offset ?? 0;
   const limit = q.limit ?? DEFAULT_PAGE_SIZE;
-  const hasDate = q.from !== undefined || q.to !== undefined;
-  const byDate = () =>
-    db.articles.where('lastReadAt').between(q.from ?? -Infinity, q.to ?? Infinity, true, true);
-
-  const lookups: Promise<string[]>[] = [];
-  for (const term of searchTerms(q.text))
-    lookups.push(db.articles.where('terms').startsWith(term).primaryKeys());
-  if (q.subtopic) lookups.push(db.articles.where('subtopics').equals(q.subtopic).primaryKeys());
-  if (q.site) lookups.push(db.articles.where('site').equals(q.site).primaryKeys());
-  if (q.expertId && q.stance) {
-    lookups.push(
-      db.articles
-        .where('expertStances')
-        .equals(`${foldExpertId(q.expertId)}|${q.stance}`)
-        .primaryKeys(),
-    );
-  } else if (q.expertId) {
-    lookups.push(db.articles.where('expertIds').equals(foldExpertId(q.expertId)).primaryKeys());
-  } else if (q.stance) {
-    lookups.push(db.articles.where('stances').equals(q.stance).primaryKeys());
+  const from = q.from ?? -Infinity;
+  const to = q.to ?? Infinity;
+  const allWords = searchTerms(q.text);
+  const words = allWords.filter((w) => w.length >= PREFIX_MIN);
+  const conds: string[] = [];
+  if (q.expertId) {
+    const id = foldExpertId(q.expertId);
+    conds.push(q.stance ? tag.expertStance(id, q.stance) : tag.expert(id));
   }
+  if (q.site) conds.push(tag.site(q.site));
+  for (const w of [...words].sort((x, y) => y.length - x.length)) conds.push(tag.word(w));
+  if (q.subtopic) conds.push(tag.subtopic(q.subtopic));
+  if (q.stance && !q.expertId) conds.push(tag.stance(q.stance));
+  // Words the index cannot answer alone (one letter; longer than the indexed prefixes) are checked in full.
+  const checkWords = allWords.filter((w) => w.length > PREFIX_MAX || w.length < PREFIX_MIN);
+  const wordsMatch = (r: ArticleRecord) => checkWords.every((w) => r.terms.some((t) => t.startsWith(w)));
 
-  if (!lookups.length) {
-    const coll = hasDate ? byDate() : db.articles.orderBy('lastReadAt');
-    const [total, recs] = await Promise.all([
-      coll.clone().count(),
-      coll.clone().reverse().offset(offset).limit(limit).toArray(),
-    ]);
-    return { rows: recs.map(toRow), total };
-  }
-  if (hasDate) lookups.push(byDate().primaryKeys());
-  const keys = intersect(await Promise.all(lookups));
-  const total = keys.size;
-  if (!total || offset >= total) return { rows: [], total };
-  let page: ArticleRecord[];
-  if (total < SORT_IN_MEMORY_BELOW) {
-    const recs = (await db.articles.bulkGet([...keys])).filter((r): r is ArticleRecord => !!r);
-    recs.sort((x, y) => y.lastReadAt - x.lastReadAt || (x.key < y.key ? -1 : 1));
-    page = recs.slice(offset, offset + limit);
-  } else {
-    // Many matches: walk the time index (keys only) and fetch just the page.
-    const ordered = await db.articles.orderBy('lastReadAt').primaryKeys();
-    const want: string[] = [];
-    let seen = 0;
-    for (let i = ordered.length - 1; i >= 0 && want.length < limit; i--) {
-      if (!keys.has(ordered[i])) continue;
-      if (seen++ >= offset) want.push(ordered[i]);
+  const toPage = (recs: ArticleRecord[]): ArticlePage => {
+    const more = recs.length > limit;
+    const rows = recs.slice(0, limit).map(toRow);
+    return { rows, total: more ? null : offset + rows.length, more };
+  };
+
+  if (!conds.length) {
+    if (q.from === undefined && q.to === undefined && !checkWords.length) {
+      const [meta, recs] = await Promise.all([
+        db.meta.get(COUNTS_ID),
+        db.articles.orderBy('lastReadAt').reverse().offset(offset).limit(limit).toArray(),
+      ]);
+      const total = meta?.articles ?? (await db.articles.count());
+      return { rows: recs.map(toRow), total, more: offset + recs.length < total };
     }
-    page = (await db.articles.bulkGet(want)).filter((r): r is ArticleRecord => !!r);
+    let byTime = db.articles.where('lastReadAt').between(from, to, true, true).reverse();
+    if (checkWords.length) byTime = byTime.filter(wordsMatch);
+    return toPage(
+      await byTime
+        .offset(offset)
+        .limit(limit + 1)
+        .toArray(),
+    );
   }
-  return { rows: page.map(toRow), total };
+  const [drive, ...rest] = conds;
+  let coll = db.articles.where('tags').between([drive, from], [drive, to], true, true).reverse();
+  if (rest.length || checkWords.length) {
+    coll = coll.filter((r) => {
+      const tags = new Set(r.tags.map((t) => t[0]));
+      return rest.every((c) => tags.has(c)) && wordsMatch(r);
+    });
+  }
+  return toPage(
+    await coll
+      .offset(offset)
+      .limit(limit + 1)
+      .toArray(),
+  );
 }
 
 export async function historyFacets(db: HistoryDb): Promise<HistoryFacets> {
-  const [sites, subtopics] = await Promise.all([
-    db.articles.orderBy('site').uniqueKeys(),
-    db.articles.orderBy('subtopics').uniqueKeys(),
-  ]);
-  return { sites: sites.map(String), subtopics: subtopics.map(String) };
+  const { sites, subtopics } = await readFacets(db);
+  return { sites, subtopics };
 }
 
 function toExpertRow(r: ExpertRecord): ExpertRow {
@@ -467,7 +479,7 @@ export async function setStanceCorrection(
 ): Promise<{ applied: boolean }> {
   const articleKey = canonicalizeUrl(input.articleKey);
   const expertId = foldExpertId(input.expertId);
-  return db.transaction('rw', db.articles, db.experts, db.corrections, async () => {
+  return db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
     if (input.label === null) await db.corrections.delete([articleKey, expertId]);
     else await db.corrections.put({ articleKey, expertId, label: input.label, at: now });
     const prev = await db.articles.get(articleKey);

@@ -27,6 +27,7 @@ import {
 import { articlesToCsv } from './csv';
 import { buildExpertRecords, foldExpertId } from './derive';
 import { toArticleData, toRecord } from './history-repo';
+import { countsFromArticles } from './meta';
 import type { CorrectionRecord, HistoryDb } from './schema';
 
 export const EXPORT_APP = 'triangle-lens';
@@ -254,7 +255,7 @@ export async function importJson(
   let merged = 0;
   let skipped = total - incoming.size;
   try {
-    await db.transaction('rw', db.articles, db.experts, db.corrections, async () => {
+    await db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
       // Corrections: the newer one wins; articles carry them too (applied below).
       const correctionKeys = parsed.corrections.map((c) => [c.articleKey, c.expertId] as [string, string]);
       const existingCorr = await db.corrections.bulkGet(correctionKeys);
@@ -300,6 +301,7 @@ export async function importJson(
         const all = await db.articles.toArray();
         await db.experts.clear();
         await db.experts.bulkPut(buildExpertRecords(all));
+        await db.meta.put(countsFromArticles(all));
       }
     });
   } catch (err) {

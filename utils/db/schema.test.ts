@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createHistoryDb, SCHEMA_V1 } from './schema';
+import { createHistoryDb, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { deriveV2Indexes } from './legacy-v2';
+import { buildExpertRecords } from './derive';
+import { historyFacets } from './history-repo';
 import { listArticles, listExperts, saveArticle } from './history-repo';
 
 /** An article exactly as version 1 wrote it (no derived search/stance fields, no experts table). */
@@ -38,7 +41,7 @@ function v1Article(
 }
 
 describe('history database versions', () => {
-  it('upgrades data written by version 1 to version 2 (search terms, stance indexes, experts table)', async () => {
+  it('upgrades data written by version 1 through every version (search, stance, experts, counts)', async () => {
     const name = `triangle-lens-upgrade-${Date.now()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
@@ -56,12 +59,22 @@ describe('history database versions', () => {
 
     const db = createHistoryDb({ name });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const two = await db.articles.get('https://news.example/two');
     expect(two?.terms).toEqual(
       expect.arrayContaining(['old', 'article', 'two', 'example', 'courier', 'vera', 'ivan']),
     );
-    expect(two?.expertStances).toEqual(['vera-analyst|durable', 'ivan-scholar|neutral']);
+    expect(two?.tags.map((t) => t[0])).toEqual(
+      expect.arrayContaining([
+        'es:vera-analyst|durable',
+        'es:ivan-scholar|neutral',
+        'w:iv',
+        'site:Example Courier',
+      ]),
+    );
+    expect(two).not.toHaveProperty('expertStances');
+    expect(await historyFacets(db)).toEqual({ sites: ['Example Courier'], subtopics: ['sanctions'] });
+    expect((await listArticles(db)).total).toBe(2);
     expect((await listArticles(db, { text: 'ivan' })).rows.map((r) => r.key)).toEqual([
       'https://news.example/two',
     ]);
@@ -97,11 +110,54 @@ describe('history database versions', () => {
     await Dexie.delete(name);
   });
 
+  it('upgrades data written by version 2 to version 3 (one [tag, time] index, counts row)', async () => {
+    const name = `triangle-lens-v2-${Date.now()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const base = [
+      v1Article('one', 1000, [{ id: 'vera-analyst', name: 'Vera Analyst', label: 'fragile' }]),
+      {
+        ...v1Article('two', 2000, [{ id: 'ivan-scholar', name: 'Ivan Scholar', label: 'neutral' }]),
+        site: 'Other Daily',
+      },
+    ];
+    // Exactly what version 2 wrote: its derived fields and its experts table.
+    await v2.table('articles').bulkPut(base.map((a) => ({ ...a, ...deriveV2Indexes(a) })));
+    await v2.table('experts').bulkPut(buildExpertRecords(base));
+    v2.close();
+
+    const db = createHistoryDb({ name });
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.articles.schema.indexes.map((i) => i.name).sort()).toEqual(['expertIds', 'lastReadAt', 'tags']);
+    const one = await db.articles.get('https://news.example/one');
+    expect(one).not.toHaveProperty('stances');
+    expect(one).not.toHaveProperty('subtopics');
+    expect(one?.tags).toContainEqual(['e:vera-analyst', 1000]);
+    expect((await listArticles(db, { site: 'Other Daily' })).rows.map((r) => r.key)).toEqual([
+      'https://news.example/two',
+    ]);
+    expect((await listArticles(db, { text: 'vera' })).rows.map((r) => r.key)).toEqual([
+      'https://news.example/one',
+    ]);
+    expect((await listArticles(db, { stance: 'fragile', expertId: 'vera-analyst' })).total).toBe(1);
+    expect(await historyFacets(db)).toEqual({
+      sites: ['Example Courier', 'Other Daily'],
+      subtopics: ['sanctions'],
+    });
+    expect((await listArticles(db)).total).toBe(2);
+    expect(await db.experts.count()).toBe(2);
+    db.close();
+    await Dexie.delete(name);
+  });
+
   it('creates a fresh database at the latest version', async () => {
     const db = createHistoryDb({ name: `triangle-lens-fresh-${Date.now()}` });
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'corrections', 'experts']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'corrections', 'experts', 'meta']);
+    expect(await listArticles(db)).toEqual({ rows: [], total: 0, more: false });
     db.close();
   });
 });

@@ -9,6 +9,7 @@ import { saveArticle } from './history-repo';
 import { buildExpertRecords } from './derive';
 import { toRecord } from './history-repo';
 import type { HistoryDb } from './schema';
+import { countsFromArticles } from './meta';
 import type { ArticleData, StoredExpert } from '../messages/history';
 
 const LABELS: StanceLabel[] = ['durable', 'fragile', 'neutral'];
@@ -143,9 +144,10 @@ export async function seedSyntheticHistory(
     return data;
   });
   const experts = buildExpertRecords(records);
-  await db.transaction('rw', db.articles, db.experts, async () => {
+  await db.transaction('rw', db.articles, db.experts, db.meta, async () => {
     await db.articles.bulkPut(records.map((r) => toRecord(r)));
     await db.experts.bulkPut(experts);
+    await db.meta.put(countsFromArticles(await db.articles.toArray()));
   });
   return { articles: n, experts: experts.length };
 }

@@ -195,6 +195,14 @@ export interface ArticleRow {
   experts: ExpertChipData[];
 }
 
+export interface ArticlePage {
+  rows: ArticleRow[];
+  /** Exact number of matches when known cheaply; null when there are more than this page shows. */
+  total: number | null;
+  /** True when older matches follow this page. */
+  more: boolean;
+}
+
 export const ExpertQuerySchema = v.object({
   text: v.optional(str(LIMITS.search)),
   sort: v.optional(v.picklist(['recent', 'articles', 'name'])),
@@ -318,7 +326,7 @@ export interface HistoryProtocol {
   /** content → background: an article counted as read; re-reading updates count, last read and time. */
   saveArticle(data: ArticleInput): SaveResult;
   /** popup → background: one page of history, newest first, with the total matching. */
-  listArticles(data: ArticleQuery): { rows: ArticleRow[]; total: number };
+  listArticles(data: ArticleQuery): ArticlePage;
   /** popup → background: the full record of one article (by URL or key). */
   getArticle(data: { key: string }): ArticleData | null;
   /** popup → background: forget one article. */

@@ -8,6 +8,7 @@ export const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../.
 /** `../shared` beside the checkout; tests that need it fail loudly when it is missing. */
 export function sharedPath(...parts: string[]): string {
   const dir = resolve(repoDir, '..', 'shared');
-  if (!existsSync(dir)) throw new Error(`../shared is missing beside the checkout (looked for ${dir}); these tests need it`);
+  if (!existsSync(dir))
+    throw new Error(`../shared is missing beside the checkout (looked for ${dir}); these tests need it`);
   return join(dir, ...parts);
 }
