@@ -201,6 +201,8 @@ const SPEECH_VERBS = [
   'goes on',
   'offered',
   'offers',
+  'as saying',
+  'quoted',
   'written',
   'points to',
   'pointed to',
@@ -253,7 +255,7 @@ const GOVERNMENT_ADVISER =
 const OFFICIAL_WORDS =
   /\b(?:spokes(?:person|man|woman|people)|press\s+secretary|minister|ministry|secretary|ambassador|envoy|senator|congress(?:man|woman)|lawmaker|legislator|representative|governor|mayor|officials?|diplomats?|deput(?:y|ies)|parliamentarian|mp|mep|commander|general|admiral|chief\s+of\s+staff|state\s+councilor|negotiator|aide|prosecutor|sen|rep|gov|gen|adm|col|colonel|sheriff|attach[eé]|consul|commissioner|councillor|councilor|chief\s+of\s+the\s+general\s+staff|defense\s+chief|army\s+chief|intelligence\s+chief)\b/i;
 const LEADER_WORDS =
-  /\b(?:president|vice\s+president|prime\s+minister|premier|chancellor|king|queen|emperor|supreme\s+leader|general\s+secretary|head\s+of\s+state|crown\s+prince|emir|sheikh|dictator|strongman|autocrat|president-elect)\b/i;
+  /\b(?:(?:party|opposition|majority|minority)\s+leader|leader\s+of\s+the\s+(?:\p{Lu}|opposition|party)|president|vice\s+president|prime\s+minister|premier|chancellor|king|queen|emperor|supreme\s+leader|general\s+secretary|head\s+of\s+state|crown\s+prince|emir|sheikh|dictator|strongman|autocrat|president-elect)\b/i;
 const FORMER = /\b(?:former|ex-|retired|onetime|one-time|erstwhile|then-)/i;
 const OTHER_ROLE =
   /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
@@ -284,6 +286,8 @@ const ORG_DESCRIPTOR =
 const APPOSITIVE_TAIL_VERB =
   /\s+(?:said|says|told|tells|added|adds|argued|argues|believes|believed|noted|notes|warned|warns|wrote|writes|explained|explains|cautioned|cautions)\b.*$/iu;
 const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,100}),\s*$/u;
+const APPOSITIVE_OPENER =
+  /^(?:an?|one\s+of|who\s+(?:heads|leads|directs|runs|chairs|founded|co-founded|teaches|works|studies|researches|serves|advises|writes|edits|is|was|now))\s/i;
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
 
@@ -387,7 +391,7 @@ function appositiveAfter(right: string): string | null {
   if (!m) return null;
   let a = m[1].trim().replace(/\.$/, '');
   if (
-    /^(?:and|but|or|which|that|said|says|told|who\s+said|according|as|while|when|if|in|on|at|after|before|because|since|adding|noting|arguing|saying|he|she|it|they)\b/i.test(
+    /^(?:and|but|or|which|that|said|says|told|who\s+said|according|as|while|when|if|in|on|at|after|before|because|since|adding|noting|arguing|saying|he|she|it|they|for|however|whose|where|n[ée]e|these|this|those|then|now|too|though|also)\b/i.test(
       a,
     )
   )
@@ -404,8 +408,11 @@ function appositiveAfter(right: string): string | null {
     if (!looksRole && cls === 'name' && !/['’]s\b/.test(a.split(/\s+/)[0])) return null;
   }
   // Strip a trailing speech verb clause that the lookahead let through ("director of X said").
-  a = a.replace(APPOSITIVE_TAIL_VERB, '');
+  a = a.replace(APPOSITIVE_TAIL_VERB, '').replace(/\s+/g, ' ');
   if (a.split(/\s+/).length > 30) return null;
+  // An appositive names a role: "a senior fellow at X", "one of the report's authors", "who heads X".
+  // "75", "for her part", "whose jaws dropped" or "née Fetter" are not roles.
+  if (!ROLE_ANY.test(a) && !OTHER_ROLE.test(a) && !APPOSITIVE_OPENER.test(a)) return null;
   return a;
 }
 
@@ -587,6 +594,10 @@ function classifyRole(a: Affiliation): RoleClass {
   )
     return former ? 'expert' : 'official';
   if (company || OTHER_ROLE.test(t)) return 'other';
+  if (
+    /\b(?:democrat|republican|conservative|labour|tory|peer|member\s+of\s+(?:parliament|congress))\b/i.test(t)
+  )
+    return 'official';
   return null;
 }
 
@@ -768,9 +779,8 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
       const namedStatement =
         own && [...own.values()].some((st) => st.via !== 'pronoun' && st.via !== 'continuation');
       if (rc === 'expert' || (rc === null && own && (namedStatement || affiliated))) {
-        kind = own?.size || rc === 'expert' ? 'expert' : 'other';
+        kind = own?.size ? 'expert' : 'other';
       } else kind = rc ?? 'other';
-      if (kind === 'expert' && !own?.size && !aff.roleText.trim()) kind = 'other';
     }
     people.push({ name: p.name, kind });
     if (kind !== 'expert') continue;

@@ -121,6 +121,7 @@ export const TITLE_WORDS = list(`
   congressman congresswoman governor gov mayor king queen prince princess emperor sheikh emir
   pope cardinal bishop archbishop patriarch rabbi imam ayatollah chairman chairwoman chair chief
   general gen admiral adm colonel col major maj captain capt lieutenant lt sergeant sgt commander cmdr
+  detective constable trooper sheriff attorney-general solicitor-general governor-general
   marshal director deputy head leader founder ceo cfo coo executive justice judge attorney
   counselor councillor councilor adviser advisor aide officer agent inspector superintendent
   analyst analysts scholar economist historian researcher fellow expert author co-author journalist
@@ -159,6 +160,31 @@ export const NOT_PERSON_PHRASES = list(`
   credit-suisse societe-generale bnp-paribas raiffeisen-bank sberbank-cib morgan-chase jp-morgan
   wood-mackenzie fitch-ratings carnegie-politika sberbank-cib renaissance-capital human-rights-watch
   amnesty-international voice-america radio-liberty radio-free-europe rosneft-gazprom power-siberia nord-stream belt-road xi-jinping-thought cold-war
+`);
+
+/**
+ * Common English words that start brand, blog, product and title names ("Whole Foods", "Simple Dollar",
+ * "Smart Projects", "Iron Trapdoor"). A two-word name whose first word is one of these is not a person.
+ * Words that are also given names (Will, Mark, Rose, Grace, Frank, Rush …) are deliberately absent.
+ */
+export const COMMON_FIRST_WORDS = list(`
+  whole simple smart dark iron red blue green black white yellow orange purple pink grey gray golden silver
+  coarse cooked raw fresh angry happy sad great good bad best better big small little large huge tiny
+  tall short long high low deep wide open closed free full empty hot cold warm cool wild quiet loud
+  fast slow quick early late old young ancient modern future past present final total real true false
+  super mega ultra extra prime premium pure clean clear bright brave bold royal noble sacred holy secret
+  hidden lost found broken perfect extraordinary ordinary special general common public private social
+  digital virtual online mobile global local urban rural northern southern eastern western central inner
+  outer upper lower front back top bottom middle side first second third last next new old
+  stack phantom building block house home street road city town world earth planet star sun moon sky
+  sea ocean river mountain forest garden park field farm market store shop bank money dollar euro pound
+  gold stone rock fire water air wind storm ice snow rain light shadow night day morning evening
+  enter exit read write watch listen learn play start stop join follow share click subscribe download
+  haunted hunted wanted united fried baked roasted grilled smoked crispy
+  feminist liberal conservative progressive radical critical daily weekly monthly annual
+  data team club group project program system network service app web net code game games film movie
+  book books story stories news times post journal review magazine guide guides tips tricks
+  slime armor armour sandstone mutton trapdoor aether minimalist
 `);
 
 /** Capitalised words that are places, peoples or other common nouns, never a given name or surname. */
@@ -306,7 +332,11 @@ function classifyWordUncached(word: string): WordClass {
   }
   const f = foldWord(word);
   if (!f) return 'stop';
+  if (/['’](?:ve|ll|re|d|m|t)$/iu.test(word)) return 'stop'; // I've, We'll, Don't
   if (TITLE_WORDS.has(f)) return 'title';
+  // Attorney-General, Secretary-General, Vice-President, Lieutenant-General
+  if (f.includes('-') && f.split('-').every((p) => TITLE_WORDS.has(p) || p === 'general' || p === 'elect'))
+    return 'title';
   if (STOP_WORDS.has(f)) return 'stop';
   if (ORG_WORDS.has(f)) return 'org';
   if (NON_NAME_WORDS.has(f)) return 'place';

@@ -5,6 +5,7 @@
  */
 import officialsData from './data/officials.json';
 import {
+  COMMON_FIRST_WORDS,
   NAME_RUN,
   NOT_PERSON_PHRASES,
   classifyWord,
@@ -154,7 +155,17 @@ function pushSegments(
           } else weakOpener = true;
         }
         const last = toks[toks.length - 1];
-        if (toks.some((t) => classifyWord(t.word) === 'name')) {
+        const named = toks.filter((t) => classifyWord(t.word) === 'name');
+        // "Whole Foods", "Building Twenty", "Simple Dollar": every word also occurs in lowercase in the
+        // text, or the first is a verb form, so these are things, not people.
+        const commonWords =
+          named.length >= 2 &&
+          (named.every((t) => vocabulary.has(t.word.toLowerCase())) ||
+            COMMON_FIRST_WORDS.has(named[0].word.toLowerCase()) ||
+            (/ing$/.test(named[0].word) && named[0].word.length > 5) ||
+            (/ed$/.test(named[0].word) && vocabulary.has(named[0].word.toLowerCase())));
+        if (commonWords) orgs.add(foldName(toks.map((t) => t.text).join(' ')));
+        else if (named.length) {
           out.push({
             sentence,
             start: runStart + toks[0].start,

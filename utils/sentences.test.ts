@@ -42,7 +42,11 @@ describe('splitSentences', () => {
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
-  it('splits a line that starts with a capital from the line before it', () => {
+  it('reads a single line break as a space unless it ends a sentence or a heading', () => {
+    expect(
+      splitSentences('said X, a senior fellow at the Council on Foreign\n    Relations. Then more.'),
+    ).toEqual(['said X, a senior fellow at the Council on Foreign\n    Relations.', 'Then more.']);
+    expect(splitSentences('First line.\nSecond line')).toEqual(['First line.', 'Second line']);
     expect(splitSentences('POPULAR\nMost read story here')).toEqual(['POPULAR', 'Most read story here']);
     expect(splitSentences('a sentence that wraps\nonto the next line.')).toEqual([
       'a sentence that wraps\nonto the next line.',

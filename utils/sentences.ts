@@ -252,8 +252,9 @@ function splitParagraph(text: string, base: number, paragraph: number, out: Sent
 
 /**
  * Splits `text` into sentences with their offsets and paragraph numbers. Paragraphs are separated by
- * blank lines; a single line break ends a sentence when the line ends with terminal punctuation or the
- * next line starts with a capital (headings, list items, captions).
+ * blank lines. A single line break is only a space (text is often hard-wrapped: "Council on Foreign
+ * / Relations"), except after terminal punctuation, after a line with no lowercase letters ("POPULAR")
+ * and before a bullet.
  */
 export function splitSentenceSpans(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
@@ -280,7 +281,10 @@ export function splitSentenceSpans(text: string): SentenceSpan[] {
       const lineEnd = lineStart + line.length;
       const next = lines[i + 1];
       const breakAfter =
-        next === undefined || /^\s*[\p{Lu}\p{N}"“‘«•\-–—*]/u.test(next) || /[.!?:…"”’]\s*$/u.test(line);
+        next === undefined ||
+        /^\s*[•\-–—*]\s/u.test(next) ||
+        /[.!?…]["”’)]?\s*$/u.test(line) ||
+        !/\p{Ll}/u.test(line);
       if (breakAfter) {
         splitParagraph(block.slice(segStart, lineEnd), s + segStart, paragraph, out);
         segStart = lineEnd + 1;
