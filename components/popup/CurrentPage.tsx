@@ -21,7 +21,8 @@ function status(page: CurrentPageInfo): string {
 /** The active tab: whether it counted, why, and the experts quoted in it. */
 export function CurrentPage({ page, loading, onPause, onOpenExpert }: Props) {
   const [paused, setPaused] = useState<boolean | null>(null);
-  const host = page ? hostnameOf(page.url) : '';
+  const isWeb = !!page && /^https?:\/\//i.test(page.url);
+  const host = isWeb ? hostnameOf(page.url) : '';
   const isPaused = paused ?? page?.paused ?? false;
   const experts = page?.analysis?.experts ?? [];
   const evidence = page?.analysis?.topic.evidence ?? [];
@@ -34,6 +35,8 @@ export function CurrentPage({ page, loading, onPause, onOpenExpert }: Props) {
         <p>Looking at this tab…</p>
       ) : !page ? (
         <p>Triangle Lens has not looked at this tab.</p>
+      ) : !isWeb ? (
+        <p>Triangle Lens only looks at web pages.</p>
       ) : (
         <>
           <p class="tl-current-title">{page.title || page.url}</p>

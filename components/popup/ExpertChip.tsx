@@ -14,20 +14,23 @@ interface Props {
 export function ExpertChip({ name, label, corrected, onOpen, testId }: Props) {
   const body = (
     <>
-      <span class="tl-chip-name">{name}</span>
-      <span class="tl-chip-label">
-        {STANCE_NAMES[label]}
-        {corrected ? '*' : ''}
-      </span>
+      {name && <span class="tl-chip-name">{name}</span>}
+      <span class="tl-visually-hidden">{name ? ', stance: ' : 'Stance: '}</span>
+      <span class="tl-chip-label">{STANCE_NAMES[label]}</span>
+      {corrected && (
+        <>
+          <span aria-hidden="true">*</span>
+          <span class="tl-visually-hidden"> (your correction)</span>
+        </>
+      )}
     </>
   );
-  const title = `${name}: ${STANCE_NAMES[label]}${corrected ? ' (your correction)' : ''}`;
+  const title = `${name ? `${name}: ` : ''}${STANCE_NAMES[label]}${corrected ? ' (your correction)' : ''}`;
   return onOpen ? (
     <button
       type="button"
       class={`tl-chip tl-chip-${label}`}
       title={title}
-      aria-label={title}
       onClick={onOpen}
       data-testid={testId}
     >

@@ -44,7 +44,7 @@ describe('PopupApp', () => {
     expect(rows()[0].textContent).toContain('Article number 2');
     expect(rows()[1].textContent).toContain('Pipeline <script>alert(1)</script> talks');
     expect(document.querySelector('script')).toBeNull();
-    const chip = within(rows()[1]).getByRole('button', { name: /Vera Analyst: fragile/ });
+    const chip = within(rows()[1]).getByRole('button', { name: /Vera Analyst\s*, stance: fragile/ });
     expect(chip.className).toContain('tl-chip-fragile');
     expect(within(rows()[0]).getByText('sanctions')).toBeTruthy();
     expect(screen.getByTestId('history-status').textContent).toContain('3 articles');
@@ -208,5 +208,24 @@ describe('Data tools', () => {
       expect(screen.getByTestId('data-error').textContent).toContain('not a Triangle Lens export'),
     );
     expect(await db.articles.count()).toBe(3);
+  });
+});
+
+describe('CurrentPage outside the web', () => {
+  it('says so and offers no pause for an extension page', async () => {
+    db = freshDb();
+    const page: CurrentPageInfo = {
+      url: 'chrome-extension://abc/popup.html',
+      title: 'Triangle Lens',
+      related: false,
+      analysis: null,
+      counted: false,
+      paused: false,
+    };
+    render(<PopupApp client={repoClient(db, page)} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('current-page').textContent).toContain('only looks at web pages'),
+    );
+    expect(within(screen.getByTestId('current-page')).queryByRole('button')).toBeNull();
   });
 });

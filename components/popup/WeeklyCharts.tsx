@@ -50,7 +50,17 @@ export function WeeklyCharts({ weeks }: { weeks: WeekStats[] }) {
         </svg>
       </figure>
       <figure>
-        <figcaption>Balance of voices per week (durable · neutral · fragile)</figcaption>
+        <figcaption>Balance of voices per week</figcaption>
+        <p class="tl-legend" aria-hidden="true">
+          {STANCE_ORDER.map((l) => (
+            <span key={l}>
+              <svg width="10" height="10" viewBox="0 0 10 10">
+                <rect width="10" height="10" class={`tl-fill-${l}`} />
+              </svg>{' '}
+              {STANCE_NAMES[l]}
+            </span>
+          ))}
+        </p>
         <svg
           viewBox={`0 0 ${W} ${H}`}
           width="100%"
