@@ -32,7 +32,13 @@ export const CueFamilySchema = v.variant('role', [
   }),
   v.object({ ...Common, role: v.literal('hedge'), factor: Factor }),
   v.object({ ...Common, role: v.literal('contrast'), before: Factor, after: Factor, initial: Factor }),
-  v.object({ ...Common, role: v.literal('concession'), factor: Factor }),
+  v.object({
+    ...Common,
+    role: v.literal('concession'),
+    factor: Factor,
+    /** Cues in the main clause after a conceded one ("while …, they share a worldview") weigh this much. */
+    main: v.optional(Factor),
+  }),
   v.object({
     ...Common,
     role: v.literal('disagreement'),

@@ -180,7 +180,10 @@ export function analyseSentence(axis: CompiledAxis, text: string, inheritedPair 
   /** "rivalry with Washington", "mistrust of the West": the cue is about an outsider, not the pair. */
   const aimedOutside = (p: PhraseHit<CueFamily>) => {
     const next = tokens[p.end];
-    if (!next || !targets.has(next.norm)) return false;
+    if (!next) return false;
+    // A direct object: "distrust Washington", "resent America".
+    if (outsideAt.has(p.end) && next.boundary === 0) return true;
+    if (!targets.has(next.norm)) return false;
     return outsideAt.has(p.end + 1) || (tokens[p.end + 1]?.norm === 'the' && outsideAt.has(p.end + 2));
   };
 
@@ -257,7 +260,11 @@ export function analyseSentence(axis: CompiledAxis, text: string, inheritedPair 
     }
     for (const k of concessions) {
       if (k.tag.role !== 'concession') continue;
-      if (p.start >= k.start && p.start < clauseEnd(k.end)) weight *= k.tag.factor;
+      const conceded = clauseEnd(k.end);
+      if (p.start >= k.start && p.start < conceded) weight *= k.tag.factor;
+      // The clause after a conceded one carries the speaker's point.
+      else if (k.tag.main && p.start >= conceded && conceded < tokens.length && !contrasts.length)
+        weight *= k.tag.main;
     }
     if (!byDisagreement) {
       for (const o of others) {
