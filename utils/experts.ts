@@ -216,7 +216,7 @@ const ADVERBS = String.raw`(?:also|further|however|recently|previously|then|late
 
 /** After a name (and an optional appositive): a speech verb. */
 const SUBJECT_VERB = new RegExp(
-  String.raw`^(?:\s*,[^,;]{0,250}?,|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
+  String.raw`^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
   'iu',
 );
 /** Before a name (and its role words): "said", "according to", "in the words of". */
@@ -261,6 +261,8 @@ const OTHER_ROLE =
   /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
 const COMPANY_ORG =
   /\b(?:gazprom|rosneft|lukoil|novatek|rosatom|sinopec|cnpc|petrochina|huawei|sberbank|vtb|rostec|rusal|norilsk|aeroflot|company|corporation|corp|inc|ltd|llc|plc|holdings?|motors|airlines|industries|bank\s+of\s+china)\b/i;
+const THINK_TANK_ORG =
+  /\b(?:center|centre|institute|council|foundation|endowment|university|college|school|academy|program|programme|project|initiative|forum|society|association|lab|laboratory|think[- ]tank|studies|research|policy|affairs|relations|chatham|brookings|carnegie|rand)\b/i;
 const GOVERNMENT_ORG =
   /\b(?:committee|ministry|department|government|administration|kremlin|white\s+house|pentagon|state\s+council|security\s+council|parliament|duma|congress|senate|cia|fbi|nsa|gru|fsb|svr|army|navy|air\s+force|military|armed\s+forces|central\s+bank|bank\s+of\s+russia|people['’]s\s+bank|embassy|consulate|foreign\s+office|politburo|communist\s+party|european\s+commission|nato|united\s+nations)\b/i;
 
@@ -288,6 +290,11 @@ const APPOSITIVE_TAIL_VERB =
 const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,100}),\s*$/u;
 const APPOSITIVE_OPENER =
   /^(?:an?|one\s+of|who\s+(?:heads|leads|directs|runs|chairs|founded|co-founded|teaches|works|studies|researches|serves|advises|writes|edits|is|was|now))\s/i;
+/** Between two coordinated subjects: " and ", ", a fellow at X, and ". */
+const COORDINATED = /^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\))?\s+and\s+$/u;
+/** "the center's chief executive": the organisation named just before. */
+const ANAPHORIC_ORG =
+  /\bthe\s+(center|centre|institute|council|foundation|endowment|group|university|firm|company|think[- ]tank|programme|program|school|academy|bank|fund)['’]s\b/i;
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
 
@@ -343,11 +350,19 @@ export function cleanOrganization(raw: string): string | null {
     const bare = w.replace(/[,;:.)”"’]+$/u, '');
     const capital = /^[\p{Lu}\p{N}]/u.test(bare) || /^(?:al|el)-\p{Lu}/u.test(bare);
     if (capital) kept.push(bare);
-    else if (ORG_CONNECTOR.has(bare.toLowerCase()) && kept.length) kept.push(bare);
+    else if (
+      (ORG_CONNECTOR.has(bare.toLowerCase()) || (bare === 'a' && kept[kept.length - 1] === 'for')) &&
+      kept.length
+    )
+      kept.push(bare);
     else break;
     if (bare !== w) break; // punctuation ended the phrase
   }
-  while (kept.length && ORG_CONNECTOR.has(kept[kept.length - 1].toLowerCase())) kept.pop();
+  while (
+    kept.length &&
+    (ORG_CONNECTOR.has(kept[kept.length - 1].toLowerCase()) || kept[kept.length - 1] === 'a')
+  )
+    kept.pop();
   if (!kept.length) return null;
   let org = kept.join(' ').replace(/['’]s$/u, '');
   // "U.S." and other dotted acronyms at the end lose their final dot to the sentence.
@@ -385,9 +400,10 @@ interface Ctx {
 
 /** The appositive after a name: ", a senior fellow at the X," → "a senior fellow at the X". */
 function appositiveAfter(right: string): string | null {
-  const m = /^['’]?s?\s*,\s+([^,;:()\u2013\u2014]{2,260}?)(?=\s*(?:[,;:()\u2013\u2014]|\s-\s|$))/u.exec(
-    right,
-  );
+  const dash = /^\s*[—–]\s*([^—–]{2,260}?)\s*[—–]/u.exec(right);
+  const m =
+    dash ??
+    /^['’]?s?\s*,\s+([^,;:()\u2013\u2014]{2,260}?)(?=\s*(?:[,;:()\u2013\u2014]|\s-\s|$))/u.exec(right);
   if (!m) return null;
   let a = m[1].trim().replace(/\.$/, '');
   if (
@@ -426,7 +442,7 @@ function organizationIn(
   const cut = TITLE_CUT.exec(text);
   const searchRegion = cut ? text.slice(0, cut.index) : text;
   const re =
-    /\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)/gu;
+    /\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:for\s+a|of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)/gu;
   let best: { org: string; index: number; prep: string } | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(searchRegion))) {
@@ -546,6 +562,16 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
         const found = organizationIn(app, ctx, mention.sentence);
         if (!role && found.role) role = found.role;
         if (!organization && found.org) organization = found.org;
+        if (!organization) {
+          const an = ANAPHORIC_ORG.exec(app);
+          if (an) organization = previousOrgWith(an[1], ctx, mention.sentence, mention.start);
+        }
+      } else if (!organization && /^\s*\(/.test(right)) {
+        // "Paul Saunders (Center for the National Interest)"
+        const pm = /^\s*\(([^()]{2,120})\)/.exec(right);
+        const org = pm ? cleanOrganization(pm[1]) : null;
+        if (org && !isPlaceOnly(org) && tokenizeRun(org).some((t) => classifyWord(t.word) === 'org'))
+          organization = org;
       } else if (!organization) {
         // "Hanna Notte of the James Martin Center", "Jane Doe at Rhodium Group"
         const om = /^\s+(?:of|at|with|from)\s+((?:the\s+)?[\p{Lu}][^,;:()]{1,120})/u.exec(right);
@@ -576,8 +602,9 @@ function classifyRole(a: Affiliation): RoleClass {
   if (!t.trim()) return null;
   const former = FORMER.test(t);
   const govOrg = (a.organization !== null && GOVERNMENT_ORG.test(a.organization)) || GOVERNMENT_ORG.test(t);
+  const thinkTank = a.organization !== null && THINK_TANK_ORG.test(a.organization);
   const company =
-    /\b(?:ceo|chief\s+executive)\b/i.test(t) ||
+    (/\b(?:ceo|chief\s+executive)\b/i.test(t) && !thinkTank) ||
     COMPANY_ORG.test(t) ||
     (a.organization !== null && COMPANY_ORG.test(a.organization));
   // Analyst roles win: "a researcher who also advises the foreign ministry" is an expert.
@@ -613,7 +640,7 @@ function speakerVia(mention: Mention, s: string, next: Mention | undefined): str
   const pv = POSSESSIVE_VIEW.exec(right);
   if (pv) return IN_VIEW_BEFORE.test(s.slice(0, mention.start)) ? `in ${pv[1]}` : pv[1].toLowerCase();
   // "Bobo Lo and Alexander Gabuev argue": the verb after the second name belongs to both.
-  if (next && /^\s+and\s+$/.test(s.slice(mention.end, next.start))) right = s.slice(next.end, next.end + 420);
+  if (next && COORDINATED.test(s.slice(mention.end, next.start))) right = s.slice(next.end, next.end + 420);
   const sv = SUBJECT_VERB.exec(right);
   if (sv) return sv[1].toLowerCase().replace(/\s+/g, ' ');
   const left = s.slice(Math.max(0, mention.start - 120), mention.start);
@@ -813,6 +840,31 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
     e.statements = own ? [...own.values()].sort((a, b) => a.sentenceIndex - b.sentenceIndex) : [];
   }
   return { experts, people };
+}
+
+/** The last organisation whose name contains `head` ("center"), in this sentence before `before` or the one before. */
+function previousOrgWith(head: string, ctx: Ctx, sentence: number, before: number): string | null {
+  const word = head.toLowerCase().replace(/[- ]/g, '');
+  for (let i = sentence; i >= Math.max(0, sentence - 2); i--) {
+    const s = i === sentence ? ctx.sentences[i].text.slice(0, before) : ctx.sentences[i].text;
+    let found: string | null = null;
+    NAME_RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = NAME_RUN.exec(s)) && guard++ < 500) {
+      // Organisation names run on through "for", "of", "on", "a", "the": "Center for a New American Security".
+      const tail = s
+        .slice(m.index)
+        .match(
+          /^[\p{Lu}][\p{L}\p{M}.&'’-]*(?:\s+(?:(?:for|of|on|and|&|the|a)\s+)*[\p{Lu}][\p{L}\p{M}.&'’-]*)*/u,
+        );
+      const phrase = tail ? tail[0] : m[0];
+      if (new RegExp(`\\b${word}\\b`, 'i').test(phrase)) found = cleanOrganization(phrase);
+      NAME_RUN.lastIndex = Math.max(NAME_RUN.lastIndex, m.index + phrase.length);
+    }
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Organisation named in a sentence: a run with an organisation word, or one defined earlier. */
