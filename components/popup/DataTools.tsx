@@ -90,6 +90,15 @@ export function DataTools({ client, onChanged, download = downloadFile }: Props)
           Export CSV
         </button>
       </div>
+      {client.openInTab && (
+        <p class="tl-muted">
+          Importing in Firefox?{' '}
+          <button type="button" class="tl-link-button" onClick={() => client.openInTab?.()}>
+            Open the history in a tab
+          </button>{' '}
+          first: the popup closes when a file chooser opens.
+        </p>
+      )}
       <label class="tl-file">
         Import a JSON export
         <input

@@ -37,6 +37,11 @@ export interface HistoryClient {
   /** Pause (or resume) the extension on a site. */
   setSitePaused(hostname: string, paused: boolean): Promise<void>;
   openOptions(): void;
+  /**
+   * Open the history in a tab of its own (absent when already there). Firefox closes a popup when a
+   * file chooser opens, so importing a file works from the tab.
+   */
+  openInTab?: () => void;
 }
 
 const PROGRESS_POLL_MS = 150;
@@ -93,6 +98,14 @@ export function createHistoryClient(): HistoryClient {
       await saveSettings(withSitePaused(await loadSettings(), hostname, paused));
     },
     openOptions: () => void browser.runtime.openOptionsPage(),
+    ...(new URLSearchParams(location.search).get('view') === 'tab'
+      ? {}
+      : {
+          openInTab: () => {
+            void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?view=tab') });
+            window.close();
+          },
+        }),
   };
 }
 

@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerHistoryHandlers } from '@/entrypoints/background/history-handlers';
+import { messenger } from '@/utils/messaging';
+import { article, freshDb } from '@/utils/db/test-helpers';
+import { exportJson } from '@/utils/db/import-export';
+import { saveArticle } from '@/utils/db/history-repo';
+import type { HistoryDb } from '@/utils/db/schema';
+
+const POPUP = { url: fakeBrowser.runtime.getURL('/popup.html') };
+const CONTENT = { url: 'https://news.example/a', tab: { id: 7 } };
+
+/** Deliver a message the way @webext-core/messaging does, from a given sender. */
+function call(
+  type: string,
+  data: unknown,
+  sender: object,
+): Promise<{ res?: unknown; err?: { message: string } }> {
+  return new Promise((resolve) => {
+    // The messenger answers through sendResponse (chrome-style listeners).
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
+    void trigger({ id: 1, type, data, timestamp: Date.now() }, sender, resolve);
+  });
+}
+
+let db: HistoryDb;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = freshDb();
+  registerHistoryHandlers(db);
+});
+afterEach(() => {
+  messenger.removeAllListeners();
+  db.close();
+});
+
+describe('history handlers', () => {
+  it('saves an article from a content script and validates the payload where it arrives', async () => {
+    expect((await call('saveArticle', article('a'), CONTENT)).res).toMatchObject({ ok: true, readCount: 1 });
+    const bad = await call('saveArticle', { ...article('b'), url: 'javascript:alert(1)' }, CONTENT);
+    expect(bad.err?.message).toMatch(/Invalid message: url: not an http\(s\) URL/);
+    const huge = await call('saveArticle', { ...article('c'), title: 'x'.repeat(100_000) }, CONTENT);
+    expect(huge.err?.message).toMatch(/title: longer than 2000/);
+    const nan = await call('saveArticle', { ...article('d'), wordCount: Number.NaN }, CONTENT);
+    expect(nan.err).toBeDefined();
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it('answers whole-history messages only to the extension’s own pages', async () => {
+    await saveArticle(db, article('a'));
+    for (const [type, data] of [
+      ['listArticles', {}],
+      ['exportHistory', { format: 'json' }],
+      ['clearHistory', undefined],
+      ['deleteArticle', { key: 'https://news.example/a' }],
+    ] as const) {
+      expect((await call(type, data, CONTENT)).err?.message, type).toMatch(
+        /only accepted from the extension/,
+      );
+    }
+    expect(await db.articles.count()).toBe(1);
+    expect((await call('listArticles', {}, POPUP)).res).toMatchObject({ total: 1, more: false });
+  });
+
+  it('lets the card see who was met before and correct a label', async () => {
+    await saveArticle(db, article('a'));
+    expect((await call('expertsSeen', { ids: ['vera-analyst'] }, CONTENT)).res).toMatchObject({
+      'vera-analyst': { count: 1 },
+    });
+    const set = await call(
+      'setStanceCorrection',
+      { articleKey: 'https://news.example/a', expertId: 'vera-analyst', label: 'fragile' },
+      CONTENT,
+    );
+    expect(set.res).toEqual({ applied: true });
+    expect((await call('getCorrections', { articleKey: 'https://news.example/a' }, CONTENT)).res).toEqual({
+      'vera-analyst': 'fragile',
+    });
+  });
+
+  it('imports with progress a popup can poll, and refuses a bad file with a message', async () => {
+    const other = freshDb();
+    await saveArticle(other, article('x'));
+    const json = await exportJson(other);
+    expect((await call('importHistory', { json, jobId: 'job-1' }, POPUP)).res).toEqual({
+      ok: true,
+      added: 1,
+      merged: 0,
+      skipped: 0,
+    });
+    expect((await call('importProgress', { jobId: 'job-1' }, POPUP)).res).toMatchObject({ phase: 'done' });
+    const bad = await call('importHistory', { json: '{"app":"x"}' }, POPUP);
+    expect(bad.res).toEqual({ ok: false, message: expect.stringMatching(/not a Triangle Lens export/) });
+  });
+
+  it('prunes by the retention setting when it changes and on request', async () => {
+    const old = Date.now() - 40 * 86_400_000;
+    await saveArticle(db, article('old'), { now: old });
+    await saveArticle(db, article('new'));
+    await fakeBrowser.storage.local.set({ settings: { retentionDays: 30 } });
+    await vi.waitFor(async () => expect(await db.articles.count()).toBe(1));
+    await saveArticle(db, article('old-again'), { now: old });
+    expect((await call('pruneHistory', undefined, POPUP)).res).toEqual({ removed: 1 });
+    expect((await db.articles.toArray()).map((a) => a.key)).toEqual(['https://news.example/new']);
+  });
+});
