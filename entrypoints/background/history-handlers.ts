@@ -22,6 +22,7 @@ import {
   WeeklyStatsSchema,
   type ImportProgress,
 } from '@/utils/messages/history';
+import { canonicalizeUrl } from '@/utils/canonical-url';
 import { createHistoryDb, type HistoryDb } from '@/utils/db/schema';
 import {
   clearHistory,
@@ -103,8 +104,11 @@ export function registerHistoryHandlers(db: HistoryDb = createHistoryDb()): void
     return listArticles(db, parse(ArticleQuerySchema, data));
   });
   onMessage('getArticle', ({ data, sender }) => {
-    extensionPageOnly(sender);
-    return getArticle(db, parse(KeySchema, data).key);
+    const { key } = parse(KeySchema, data);
+    // A content script may read the record of the page it runs in, and only that one.
+    if (!(sender.tab && sender.url && canonicalizeUrl(sender.url) === canonicalizeUrl(key)))
+      extensionPageOnly(sender);
+    return getArticle(db, key);
   });
   onMessage('deleteArticle', ({ data, sender }) => {
     extensionPageOnly(sender);

@@ -61,6 +61,11 @@ describe('history handlers', () => {
     }
     expect(await db.articles.count()).toBe(1);
     expect((await call('listArticles', {}, POPUP)).res).toMatchObject({ total: 1, more: false });
+    // A content script may read its own page's record, and no other.
+    const own = await call('getArticle', { key: 'https://news.example/a?utm_source=x' }, CONTENT);
+    expect(own.res).toMatchObject({ key: 'https://news.example/a' });
+    const other = await call('getArticle', { key: 'https://news.example/b' }, CONTENT);
+    expect(other.err?.message).toMatch(/only accepted from the extension/);
   });
 
   it('lets the card see who was met before and correct a label', async () => {
