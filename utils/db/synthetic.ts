@@ -9,6 +9,7 @@ import { saveArticle } from './history-repo';
 import { buildExpertRecords } from './derive';
 import { toRecord } from './history-repo';
 import type { HistoryDb } from './schema';
+import { EXPORT_APP, EXPORT_SCHEMA } from './import-export';
 import { countsFromArticles } from './meta';
 import type { ArticleData, StoredExpert } from '../messages/history';
 
@@ -107,42 +108,66 @@ export function syntheticArticle(i: number, expertPool = 2000): ArticleInput {
   };
 }
 
+/** The i-th of n synthetic articles as stored data, read one per hour back from `now`. */
+export function syntheticArticleData(i: number, n: number, now: number, expertPool = 2000): ArticleData {
+  const input = syntheticArticle(i, expertPool);
+  const t = now - (n - i) * 3_600_000;
+  const experts: StoredExpert[] = [...new Map(input.experts.map((e) => [e.id, e])).values()].map((e) => ({
+    ...e,
+    statements: e.statements ?? [],
+  }));
+  return {
+    key: canonicalizeUrl(input.url),
+    url: input.url,
+    title: input.title,
+    site: new URL(input.url).hostname,
+    byline: input.byline,
+    publishedTime: input.publishedTime,
+    lang: input.lang ?? null,
+    firstReadAt: t,
+    lastReadAt: t,
+    readCount: 1,
+    timeSpentMs: input.timeSpentMs,
+    wordCount: input.wordCount,
+    topic: input.topic,
+    experts,
+  };
+}
+
+export interface SyntheticOptions {
+  /** How many different people the experts are drawn from (default 2000). */
+  expertPool?: number;
+  now?: number;
+}
+
+/**
+ * A whole synthetic history as an export file (JSON string), for seeding a real browser through
+ * `importHistory` without any database code on the caller's side.
+ */
+export function syntheticExportJson(n: number, opts: SyntheticOptions = {}): string {
+  const now = opts.now ?? Date.now();
+  const articles = Array.from({ length: n }, (_, i) => syntheticArticleData(i, n, now, opts.expertPool));
+  return JSON.stringify({
+    app: EXPORT_APP,
+    schema: EXPORT_SCHEMA,
+    exportedAt: new Date(now).toISOString(),
+    articles,
+    experts: [],
+    corrections: [],
+  });
+}
+
 /**
  * Bulk-insert `n` synthetic articles, one per hour going back from `now` (fast path: one transaction,
- * experts rebuilt once). Returns the number of experts created.
+ * experts and counts built once).
  */
 export async function seedSyntheticHistory(
   db: HistoryDb,
   n: number,
-  opts: { expertPool?: number; now?: number } = {},
+  opts: SyntheticOptions = {},
 ): Promise<{ articles: number; experts: number }> {
   const now = opts.now ?? Date.now();
-  const pool = opts.expertPool ?? 2000;
-  const records = Array.from({ length: n }, (_, i) => {
-    const input = syntheticArticle(i, pool);
-    const t = now - (n - i) * 3_600_000;
-    const experts: StoredExpert[] = [...new Map(input.experts.map((e) => [e.id, e])).values()].map((e) => ({
-      ...e,
-      statements: e.statements ?? [],
-    }));
-    const data: ArticleData = {
-      key: canonicalizeUrl(input.url),
-      url: input.url,
-      title: input.title,
-      site: new URL(input.url).hostname,
-      byline: input.byline,
-      publishedTime: input.publishedTime,
-      lang: input.lang ?? null,
-      firstReadAt: t,
-      lastReadAt: t,
-      readCount: 1,
-      timeSpentMs: input.timeSpentMs,
-      wordCount: input.wordCount,
-      topic: input.topic,
-      experts,
-    };
-    return data;
-  });
+  const records = Array.from({ length: n }, (_, i) => syntheticArticleData(i, n, now, opts.expertPool));
   const experts = buildExpertRecords(records);
   await db.transaction('rw', db.articles, db.experts, db.meta, async () => {
     await db.articles.bulkPut(records.map((r) => toRecord(r)));
