@@ -30,15 +30,19 @@ describe('settings', () => {
   });
 
   it('normalises host names and matches subdomains', () => {
-    expect(normalizeHost(' https://www.Example.com/path?q=1 ')).toBe('example.com');
+    expect(normalizeHost(' https://www.Example.com/path?q=1 ')).toBe('www.example.com');
+    expect(normalizeHost('Example.com.')).toBe('example.com');
     expect(normalizeHost('news.example.org/section')).toBe('news.example.org');
     expect(normalizeHost('not a host')).toBeNull();
     expect(hostListed('world.example.com', ['example.com'])).toBe(true);
     expect(hostListed('badexample.com', ['example.com'])).toBe(false);
+    expect(hostListed('www.example.com', ['www.example.com'])).toBe(true);
     const paused = withSitePaused(DEFAULT_SETTINGS, 'www.example.com', true);
-    expect(paused.pausedSites).toEqual(['example.com']);
-    expect(isSiteOff('example.com', paused)).toBe(true);
-    expect(withSitePaused(paused, 'example.com', false).pausedSites).toEqual([]);
+    expect(paused.pausedSites).toEqual(['www.example.com']);
+    expect(isSiteOff('www.example.com', paused)).toBe(true);
+    expect(isSiteOff('example.com', paused)).toBe(false);
+    expect(isSiteOff('news.example.com', { ...DEFAULT_SETTINGS, skipSites: ['example.com'] })).toBe(true);
+    expect(withSitePaused(paused, 'www.example.com', false).pausedSites).toEqual([]);
   });
 
   it('turns retention days into a cutoff', () => {
@@ -49,6 +53,6 @@ describe('settings', () => {
   it('round-trips through extension storage', async () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     await saveSettings({ ...DEFAULT_SETTINGS, skipSites: ['https://www.Example.com/'], retentionDays: 30 });
-    expect(await loadSettings()).toMatchObject({ skipSites: ['example.com'], retentionDays: 30 });
+    expect(await loadSettings()).toMatchObject({ skipSites: ['www.example.com'], retentionDays: 30 });
   });
 });

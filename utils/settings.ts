@@ -63,7 +63,11 @@ export function normalizeSettings(raw: unknown): Settings {
   return { ...s, skipSites: normalizeHosts(s.skipSites), pausedSites: normalizeHosts(s.pausedSites) };
 }
 
-/** "https://www.Example.com/a" or "Example.com" → "example.com"; invalid entries are dropped. */
+/**
+ * "https://www.Example.com/a" → "www.example.com", "Example.com." → "example.com"; invalid entries
+ * are dropped. "www." is kept so a paused host equals `location.hostname`; `hostListed` also matches
+ * subdomains, so listing "example.com" covers "www.example.com".
+ */
 export function normalizeHost(input: string): string | null {
   let s = input.trim().toLowerCase();
   if (!s) return null;
@@ -88,7 +92,7 @@ export function normalizeHosts(list: string[]): string[] {
 
 /** True when `hostname` (or a parent domain of it) is listed. */
 export function hostListed(hostname: string, list: string[]): boolean {
-  const h = hostname.toLowerCase().replace(/^www\./, '');
+  const h = hostname.toLowerCase().replace(/\.$/, '');
   return list.some((entry) => h === entry || h.endsWith(`.${entry}`));
 }
 

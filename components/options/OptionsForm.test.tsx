@@ -47,7 +47,7 @@ describe('OptionsForm', () => {
       cardDelayMs: 600,
       dwellMs: 12_000,
       scrollRatio: 0.75,
-      skipSites: ['skip.example', 'other.example'],
+      skipSites: ['www.skip.example', 'other.example'],
       pausedSites: [],
       retentionDays: 90,
     });
