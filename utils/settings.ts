@@ -78,11 +78,7 @@ export function normalizeHost(input: string): string | null {
       return null;
     }
   }
-  s = s
-    .replace(/\/.*$/, '')
-    .replace(/:\d+$/, '')
-    .replace(/^www\./, '')
-    .replace(/\.$/, '');
+  s = s.replace(/\/.*$/, '').replace(/:\d+$/, '').replace(/\.$/, '');
   return /^[a-z0-9.-]+$/.test(s) && s.includes('.') ? s : s === 'localhost' ? s : null;
 }
 
