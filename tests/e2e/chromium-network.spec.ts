@@ -61,7 +61,7 @@ test('reading the fixtures and using the popup makes no network request outside 
   // The NetLog is complete once the browser has shut down.
   const netLogPath = session.netLogPath!;
   const proxyLog = [...session.proxy.log];
-  await session.close();
+  await session.closeBrowser();
 
   const requests = readNetLog(netLogPath);
   const ext = `chrome-extension://${session.extensionId}`;

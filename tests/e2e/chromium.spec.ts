@@ -22,8 +22,6 @@ const NOT_EXPERTS = [
 
 let session: ChromiumSession;
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(async () => {
   session = await launchChromium();
   // Count an article as read quickly; everything else stays at its defaults.
@@ -36,6 +34,19 @@ test.afterAll(async () => {
 
 function seedUrl(): string {
   return session.server.url('/seed-article.html');
+}
+
+/** Reads the seed article to the end and waits until the popup lists it; returns the open popup. */
+async function readSeedIntoHistory(): Promise<PopupPage> {
+  const page = await session.context.newPage();
+  const article = new ArticlePage(page);
+  await article.open(seedUrl());
+  await article.waitForMarksInPlace();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const popup = new PopupPage(await session.context.newPage(), session.extensionUrl('popup.html'));
+  await popup.waitForRow(SEED_TITLE);
+  await page.close();
+  return popup;
 }
 
 test('seed article: exactly its four experts are marked, at every mention, in the article body only', async () => {
@@ -214,14 +225,7 @@ test('hostile page: no error from the extension, markup-looking text stays text,
 });
 
 test('the seed article lands in the popup history; search, experts view, delete', async () => {
-  const page = await session.context.newPage();
-  const article = new ArticlePage(page);
-  await article.open(seedUrl());
-  await article.waitForMarksInPlace();
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-
-  const popup = new PopupPage(await session.context.newPage(), session.extensionUrl('popup.html'));
-  await popup.waitForRow(SEED_TITLE);
+  const popup = await readSeedIntoHistory();
   await expect(popup.row(SEED_TITLE)).toHaveCount(1);
 
   await popup.search().fill('Gabuev');
@@ -237,13 +241,11 @@ test('the seed article lands in the popup history; search, experts view, delete'
   for (const name of ['Trump', 'Putin', 'Dana Whitfield', 'Martin Kowalski']) {
     await expect(experts.filter({ hasText: name })).toHaveCount(0);
   }
-  await page.close();
   await popup.page.close();
 });
 
 test('the popup passes axe-core with no serious or critical violations (history and experts views)', async () => {
-  const popup = new PopupPage(await session.context.newPage(), session.extensionUrl('popup.html'));
-  await popup.waitForRow(SEED_TITLE);
+  const popup = await readSeedIntoHistory();
   expect(await popup.seriousA11yViolations()).toEqual([]);
   await popup.openExperts();
   expect(await popup.seriousA11yViolations()).toEqual([]);
@@ -251,9 +253,8 @@ test('the popup passes axe-core with no serious or critical violations (history 
 });
 
 test('export → delete → import gives the article back', async () => {
-  const popup = new PopupPage(await session.context.newPage(), session.extensionUrl('popup.html'));
+  const popup = await readSeedIntoHistory();
   popup.page.on('dialog', (d) => void d.accept());
-  await popup.waitForRow(SEED_TITLE);
 
   const downloading = popup.page.waitForEvent('download');
   await popup.page.getByTestId('export-json').click();

@@ -23,6 +23,9 @@ export interface ChromiumSession {
   netLogPath: string | null;
   /** `chrome-extension://<id>/<path>` */
   extensionUrl(path: string): string;
+  /** Shuts the browser down (the NetLog is complete after this) but keeps the profile on disk. */
+  closeBrowser(): Promise<void>;
+  /** Shuts everything down and removes the profile. */
   close(): Promise<void>;
 }
 
@@ -63,6 +66,9 @@ export async function launchChromium(options: { netLog?: boolean } = {}): Promis
     proxy,
     netLogPath,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async closeBrowser() {
+      await context.close().catch(() => {});
+    },
     async close() {
       await context.close().catch(() => {});
       await server.close();
