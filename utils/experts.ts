@@ -7,7 +7,7 @@
  * `tests/fixtures/experts/` for what they are measured on.
  */
 import type { Expert, Person, PersonKind, Statement } from './types';
-import { classifyWord, foldName, NAME_RUN, tokenizeRun } from './names';
+import { classifyWord, foldName, NAME_RUN, rx, tokenizeRun } from './names';
 import { OFFICIALS, bylineKeys, scanPeople, type Mention, type PersonRecord } from './people';
 import { splitSentenceSpans, type SentenceSpan } from './sentences';
 
@@ -215,32 +215,37 @@ const VERB_ALT = [...new Set(SPEECH_VERBS)]
 const ADVERBS = String.raw`(?:also|further|however|recently|previously|then|later|now|still|has|had|have|long|repeatedly|similarly|likewise|earlier|once|even|too|would|will|may|might|could|firmly|strongly|openly|bluntly|often|has\s+long|had\s+long|herself|himself|however,|in\s+turn|for\s+(?:his|her)\s+part,?|\p{Ll}+ly)`;
 
 /** After a name (and an optional appositive): a speech verb. */
-const SUBJECT_VERB = new RegExp(
+const SUBJECT_VERB = rx(
   String.raw`^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
-  'iu',
+  'u',
 );
 /** Before a name (and its role words): "said", "according to", "in the words of". */
-const VERB_BEFORE = new RegExp(
-  String.raw`(?:\b(${VERB_ALT})|\b(according\s+to|in\s+the\s+words\s+of|in\s+the\s+view\s+of|per|as))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,6}$`,
-  'iu',
+const VERB_BEFORE = rx(
+  String.raw`(?:\b(${VERB_ALT})|\b([Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|[Ii]n\s+the\s+view\s+of|per|as))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,6}$`,
+  'u',
 );
-const POSSESSIVE_VIEW =
-  /^['’]s?\s+(?:(?:own|latest|new|recent|forthcoming|recently\s+published|\p{Ll}+ly)\s+)?(view|views|argument|arguments|assessment|analysis|research|book|report|paper|article|study|words|conclusion|point|take|thesis|estimate|estimates|work|prediction|warning|comments?|remarks|reading|reckoning|calculation|data|findings|essay|testimony|judgment|judgement|opinion)\b/iu;
+const POSSESSIVE_VIEW = rx(
+  String.raw`^['’]s?\s+(?:(?:own|latest|new|recent|forthcoming|recently\s+published|\p{Ll}+ly)\s+)?(view|views|argument|arguments|assessment|analysis|research|book|report|paper|article|study|words|conclusion|point|take|thesis|estimate|estimates|work|prediction|warning|comments?|remarks|reading|reckoning|calculation|data|findings|essay|testimony|judgment|judgement|opinion)\b`,
+  'u',
+);
 const IN_VIEW_BEFORE = /\b(?:in|by)\s+$/i;
 
-const PRONOUN_VERB = new RegExp(String.raw`\b(he|she)\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'iu');
-const VERB_PRONOUN = new RegExp(String.raw`\b(${VERB_ALT})\s+(he|she)\b`, 'iu');
+const PRONOUN_VERB = rx(String.raw`\b([Hh]e|[Ss]he)\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'u');
+const VERB_PRONOUN = rx(String.raw`\b(${VERB_ALT})\s+(he|she)\b`, 'u');
+const ANY_SPEECH_VERB = rx(String.raw`\b(?:${VERB_ALT})\b`, 'u');
 const PRONOUN_START = /^["“‘]?(he|she|his|her)\b/i;
 const QUOTE_MARK = /[“”«»"„]/;
 
-const DISAGREEMENT =
-  /\b(?:some|other|many|several|a\s+few|few|not\s+all|a\s+number\s+of|a\s+growing\s+number\s+of)\s+(?:[\p{Ll}-]+\s+){0,2}(?:experts|analysts|observers|scholars|researchers|specialists|critics|economists|commentators|sinologists|academics|skeptics|sceptics|watchers)\b[^.]{0,160}?\b(?:question|questioned|doubt|doubted|disagree|disagreed|dispute|disputed|challenge|challenged|reject|rejected|argue|argued|caution|cautioned|warn|warned|are\s+skeptical|are\s+sceptical|remain|dismiss|dismissed|believe|say|said|point\s+out|note|contend|counter|see|agree)\b/iu;
+const DISAGREEMENT = rx(
+  String.raw`\b(?:some|other|many|several|a\s+few|few|not\s+all|a\s+number\s+of|a\s+growing\s+number\s+of)\s+(?:[\p{Ll}-]+\s+){0,2}(?:experts|analysts|observers|scholars|researchers|specialists|critics|economists|commentators|sinologists|academics|skeptics|sceptics|watchers)\b[^.]{0,160}?\b(?:question|questioned|doubt|doubted|disagree|disagreed|dispute|disputed|challenge|challenged|reject|rejected|argue|argued|caution|cautioned|warn|warned|are\s+skeptical|are\s+sceptical|remain|dismiss|dismissed|believe|say|said|point\s+out|note|contend|counter|see|agree)\b`,
+  'u',
+);
 
 const REPORT_WORD =
   /\b(?:report|study|survey|paper|poll|polling|analysis|research|findings|index|brief|white\s+paper|dataset)\b/i;
 const REPORT_AUTHOR =
   /\b(?:(?:report|study|survey|paper|analysis|poll)['’]s\s+(?:lead\s+|co-?)?authors?|(?:lead\s+|co-?)?authors?\s+of\s+the\s+(?:report|study|survey|paper|analysis)|who\s+(?:co-?)?(?:wrote|authored|led)\s+the\s+(?:report|study|survey|paper|analysis)|co-?authored\s+the\s+(?:report|study|survey|paper|analysis))\b/i;
-const ORG_DEFINITION = new RegExp(
+const ORG_DEFINITION = rx(
   String.raw`(\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|the|&)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,6}),\s+(?:an?|the)\s+(?:[\p{L}.-]+\s+){0,4}?(?:company|firm|think[- ]tank|consultancy|institute|organi[sz]ation|group|start-?up|nonprofit|non-profit|NGO|cent(?:er|re)|agency|outlet|publication|platform|foundation|university|lab|laboratory|consulting\s+firm|research\s+(?:house|firm|group|cent(?:er|re)))\b`,
   'gu',
 );
@@ -281,10 +286,14 @@ const ROLE_VOCAB = new Set(
 );
 
 const ORG_CONNECTOR = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'la', 'für', 'the']);
-const ORG_LEAD_ADJ =
-  /^(?:[\p{L}.]+-(?:based|linked|backed|funded|affiliated|owned|run|headquartered|registered|leaning|aligned|friendly|critical|oriented|focused|centric|connected)|state-run|independent|influential|prestigious|prominent|nonpartisan|bipartisan|conservative|liberal|progressive|hawkish|centrist|libertarian|government-funded|private|elite|leading|renowned|respected)\s+/iu;
-const ORG_DESCRIPTOR =
-  /^(?:[\p{L}.]+-\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+(?=[\p{Lu}\p{N}])/u;
+const ORG_LEAD_ADJ = rx(
+  String.raw`^(?:[\p{L}.]+-(?:based|linked|backed|funded|affiliated|owned|run|headquartered|registered|leaning|aligned|friendly|critical|oriented|focused|centric|connected)|state-run|independent|influential|prestigious|prominent|nonpartisan|bipartisan|conservative|liberal|progressive|hawkish|centrist|libertarian|government-funded|private|elite|leading|renowned|respected)\s+`,
+  'iu',
+);
+const ORG_DESCRIPTOR = rx(
+  String.raw`^(?:[\p{L}.]+-\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+(?=[\p{Lu}\p{N}])`,
+  'u',
+);
 const APPOSITIVE_TAIL_VERB =
   /\s+(?:said|says|told|tells|added|adds|argued|argues|believes|believed|noted|notes|warned|warns|wrote|writes|explained|explains|cautioned|cautions)\b.*$/iu;
 const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,100}),\s*$/u;
@@ -298,7 +307,7 @@ const ANAPHORIC_ORG =
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
 
-const ROLE_ANY = new RegExp(
+const ROLE_ANY = rx(
   [STRONG_EXPERT, LEADERSHIP, OFFICIAL_WORDS, LEADER_WORDS, ADVISER].map((r) => r.source).join('|'),
   'i',
 );
@@ -323,12 +332,12 @@ function leftRoleWords(left: string): string {
     if (!w) break;
     if (
       /[,;:.!?)"”“]$/.test(w) &&
-      !/^(?:\p{Lu}\.)+$/u.test(w) &&
+      !rx(String.raw`^(?:\p{Lu}\.)+$`, 'u').test(w) &&
       !/^(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Adm|Col|Lt|Amb)\.$/.test(w)
     )
       break;
     const lw = w.toLowerCase().replace(/['’]s$/, '');
-    if (ROLE_VOCAB.has(lw) || OTHER_ROLE.test(lw) || /^\p{Lu}/u.test(w)) out.unshift(w);
+    if (ROLE_VOCAB.has(lw) || OTHER_ROLE.test(lw) || rx(String.raw`^\p{Lu}`, 'u').test(w)) out.unshift(w);
     else break;
   }
   // Do not keep a trailing "of the"/"at" chain that is not a role.
@@ -348,7 +357,8 @@ export function cleanOrganization(raw: string): string | null {
   const kept: string[] = [];
   for (const w of words) {
     const bare = w.replace(/[,;:.)”"’]+$/u, '');
-    const capital = /^[\p{Lu}\p{N}]/u.test(bare) || /^(?:al|el)-\p{Lu}/u.test(bare);
+    const capital =
+      rx(String.raw`^[\p{Lu}\p{N}]`, 'u').test(bare) || rx(String.raw`^(?:al|el)-\p{Lu}`, 'u').test(bare);
     if (capital) kept.push(bare);
     else if (
       (ORG_CONNECTOR.has(bare.toLowerCase()) || (bare === 'a' && kept[kept.length - 1] === 'for')) &&
@@ -414,7 +424,7 @@ function appositiveAfter(right: string): string | null {
     return null;
   // A list of names ("X, Y and Z") or a quotation is not an appositive.
   if (/^[“"‘]/.test(a)) return null;
-  if (/^\p{Lu}/u.test(a)) {
+  if (rx(String.raw`^\p{Lu}`, 'u').test(a)) {
     const first = a.split(/\s+/)[0].replace(/['’]s$/, '');
     const cls = classifyWord(first);
     const looksRole =
@@ -441,8 +451,11 @@ function organizationIn(
   text = text.replace(/^(?:an?|the)\s+/i, '');
   const cut = TITLE_CUT.exec(text);
   const searchRegion = cut ? text.slice(0, cut.index) : text;
-  const re =
-    /\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:for\s+a|of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)/gu;
+  const re = rx(
+    String.raw`\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:for\s+a|of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)`,
+    'gu',
+  );
+  re.lastIndex = 0;
   let best: { org: string; index: number; prep: string } | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(searchRegion))) {
@@ -464,7 +477,7 @@ function organizationIn(
       org.includes(' ')
     ) {
       // "professor of International Relations" is a field, "of Carnegie" an institution.
-      if (!/\p{Lu}{2}/u.test(org)) continue;
+      if (!rx(String.raw`\p{Lu}{2}`, 'u').test(org)) continue;
     }
     // Fields of study written with capitals ("Political Science", "International Relations").
     if (
@@ -524,10 +537,10 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
     }
     // "Carnegie's Alexander Gabuev", "Brookings Institution's senior fellow Jane Doe"
     if (!organization) {
-      const pm =
-        /(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|the|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,6})['’]s?\s+((?:[\p{Ll}-]+\s+){0,4})$/u.exec(
-          left,
-        );
+      const pm = rx(
+        String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|the|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,6})['’]s?\s+((?:[\p{Ll}-]+\s+){0,4})$`,
+        'u',
+      ).exec(left);
       if (pm) {
         const org = cleanOrganization(pm[1]);
         if (
@@ -543,10 +556,10 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
     }
     // "Eurasia Group analyst Jane Doe"
     if (!organization) {
-      const om =
-        /(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:(?:senior|chief|lead|principal|nonresident|non-resident|visiting|research|managing)\s+)*(?:analyst|fellow|economist|director|researcher|scholar|expert|strategist|professor|historian|consultant|head|founder|president|partner))\s+$/u.exec(
-          left,
-        );
+      const om = rx(
+        String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:(?:senior|chief|lead|principal|nonresident|non-resident|visiting|research|managing)\s+)*(?:analyst|fellow|economist|director|researcher|scholar|expert|strategist|professor|historian|consultant|head|founder|president|partner))\s+$`,
+        'u',
+      ).exec(left);
       if (om) {
         const org = cleanOrganization(om[1]);
         if (org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) {
@@ -574,7 +587,9 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
           organization = org;
       } else if (!organization) {
         // "Hanna Notte of the James Martin Center", "Jane Doe at Rhodium Group"
-        const om = /^\s+(?:of|at|with|from)\s+((?:the\s+)?[\p{Lu}][^,;:()]{1,120})/u.exec(right);
+        const om = rx(String.raw`^\s+(?:of|at|with|from)\s+((?:the\s+)?[\p{Lu}][^,;:()]{1,120})`, 'u').exec(
+          right,
+        );
         if (om) {
           const org = cleanOrganization(om[1]);
           if (org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) organization = org;
@@ -588,7 +603,7 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
       role =
         leftWords
           .split(/\s+/)
-          .filter((w) => /^\p{Ll}/u.test(w))
+          .filter((w) => rx(String.raw`^\p{Ll}`, 'u').test(w))
           .join(' ') || null;
     }
   }
@@ -653,7 +668,7 @@ function speakerVia(mention: Mention, s: string, next: Mention | undefined): str
     const ok = words.every(
       (w) =>
         ROLE_VOCAB.has(w.toLowerCase().replace(/['’]s$/, '')) ||
-        /^\p{Lu}/u.test(w) ||
+        rx(String.raw`^\p{Lu}`, 'u').test(w) ||
         /^(?:the|a|an)$/i.test(w),
     );
     if (ok && via !== 'as' && !(via === 'per' && words.length)) return via;
@@ -727,8 +742,7 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
     // A quotation with a single person and a speech verb anywhere: that person speaks.
     if (QUOTE_MARK.test(s) && !named.get(i)) {
       const ids = new Set(ms.map((x) => x.personId));
-      if (ids.size === 1 && new RegExp(String.raw`\b(?:${VERB_ALT})\b`, 'iu').test(s))
-        add(ms[0].personId, i, 'quote', true);
+      if (ids.size === 1 && ANY_SPEECH_VERB.test(s)) add(ms[0].personId, i, 'quote', true);
     }
   }
   // "…, where, he says, the two powers …": one person in the sentence and a pronoun speech verb.
@@ -755,7 +769,8 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
       speaker = speakers[speakers.length - 1];
     } else if (prevMentions.length && prevMentions.every((x) => x.personId === prevMentions[0].personId)) {
       const lead = sentences[i - 1].text.slice(0, prevMentions[0].start);
-      if (/^(?:[\p{Lu}][\p{Ll}]+,\s*)?["“]?$/u.test(lead)) speaker = prevMentions[0].personId;
+      if (rx(String.raw`^(?:[\p{Lu}][\p{Ll}]+,\s*)?["“]?$`, 'u').test(lead))
+        speaker = prevMentions[0].personId;
     }
     if (!speaker) continue;
     const pv = PRONOUN_VERB.exec(s) ?? VERB_PRONOUN.exec(s);
@@ -824,7 +839,7 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
   // Reported disagreement: "some experts question …" followed by a named expert's statement.
   const expertIds = new Set(experts.map((e) => e.id));
   for (let i = 0; i + 1 < sentences.length; i++) {
-    if (skip[i] || !DISAGREEMENT.test(sentences[i].text)) continue;
+    if (skip[i] || !DISAGREEMENT.test(sentences[i].text.toLowerCase())) continue;
     if (named.get(i)?.size) continue;
     const nextNamed = named.get(i + 1);
     if (!nextNamed) continue;
@@ -856,10 +871,13 @@ function previousOrgWith(head: string, ctx: Ctx, sentence: number, before: numbe
       const tail = s
         .slice(m.index)
         .match(
-          /^[\p{Lu}][\p{L}\p{M}.&'’-]*(?:\s+(?:(?:for|of|on|and|&|the|a)\s+)*[\p{Lu}][\p{L}\p{M}.&'’-]*)*/u,
+          rx(
+            String.raw`^[\p{Lu}][\p{L}\p{M}.&'’-]*(?:\s+(?:(?:for|of|on|and|&|the|a)\s+)*[\p{Lu}][\p{L}\p{M}.&'’-]*)*`,
+            'u',
+          ),
         );
       const phrase = tail ? tail[0] : m[0];
-      if (new RegExp(`\\b${word}\\b`, 'i').test(phrase)) found = cleanOrganization(phrase);
+      if (rx(`\\b${word}\\b`, 'i').test(phrase)) found = cleanOrganization(phrase);
       NAME_RUN.lastIndex = Math.max(NAME_RUN.lastIndex, m.index + phrase.length);
     }
     if (found) return found;

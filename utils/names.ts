@@ -35,6 +35,55 @@ export function foldWord(word: string): string {
   return foldName(word.replace(/['’]s$/u, ''));
 }
 
+// Unicode property classes (\p{L}) cost V8 several milliseconds each to compile; the names we read
+// are written in Latin script (with diacritics), so the patterns below are written with \p{…} for
+// readability and compiled with explicit Latin (plus Greek/Cyrillic letter) ranges by `rx`.
+const LATIN_UPPER = String.raw`A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100\u0102\u0104\u0106\u0108\u010A\u010C\u010E\u0110\u0112\u0114\u0116\u0118\u011A\u011C\u011E\u0120\u0122\u0124\u0126\u0128\u012A\u012C\u012E\u0130\u0132\u0134\u0136\u0139\u013B\u013D\u013F\u0141\u0143\u0145\u0147\u014A\u014C\u014E\u0150\u0152\u0154\u0156\u0158\u015A\u015C\u015E\u0160\u0162\u0164\u0166\u0168\u016A\u016C\u016E\u0170\u0172\u0174\u0176\u0178\u0179\u017B\u017D\u0181\u0182\u0184\u0186\u0187\u0189-\u018B\u018E-\u0191\u0193\u0194\u0196-\u0198\u019C\u019D\u019F\u01A0\u01A2\u01A4\u01A6\u01A7\u01A9\u01AC\u01AE\u01AF\u01B1-\u01B3\u01B5\u01B7\u01B8\u01BC\u01C4\u01C7\u01CA\u01CD\u01CF\u01D1\u01D3\u01D5\u01D7\u01D9\u01DB\u01DE\u01E0\u01E2\u01E4\u01E6\u01E8\u01EA\u01EC\u01EE\u01F1\u01F4\u01F6-\u01F8\u01FA\u01FC\u01FE\u0200\u0202\u0204\u0206\u0208\u020A\u020C\u020E\u0210\u0212\u0214\u0216\u0218\u021A\u021C\u021E\u0220\u0222\u0224\u0226\u0228\u022A\u022C\u022E\u0230\u0232\u023A\u023B\u023D\u023E\u0241\u0243-\u0246\u0248\u024A\u024C\u024E\u1E00\u1E02\u1E04\u1E06\u1E08\u1E0A\u1E0C\u1E0E\u1E10\u1E12\u1E14\u1E16\u1E18\u1E1A\u1E1C\u1E1E\u1E20\u1E22\u1E24\u1E26\u1E28\u1E2A\u1E2C\u1E2E\u1E30\u1E32\u1E34\u1E36\u1E38\u1E3A\u1E3C\u1E3E\u1E40\u1E42\u1E44\u1E46\u1E48\u1E4A\u1E4C\u1E4E\u1E50\u1E52\u1E54\u1E56\u1E58\u1E5A\u1E5C\u1E5E\u1E60\u1E62\u1E64\u1E66\u1E68\u1E6A\u1E6C\u1E6E\u1E70\u1E72\u1E74\u1E76\u1E78\u1E7A\u1E7C\u1E7E\u1E80\u1E82\u1E84\u1E86\u1E88\u1E8A\u1E8C\u1E8E\u1E90\u1E92\u1E94\u1E9E\u1EA0\u1EA2\u1EA4\u1EA6\u1EA8\u1EAA\u1EAC\u1EAE\u1EB0\u1EB2\u1EB4\u1EB6\u1EB8\u1EBA\u1EBC\u1EBE\u1EC0\u1EC2\u1EC4\u1EC6\u1EC8\u1ECA\u1ECC\u1ECE\u1ED0\u1ED2\u1ED4\u1ED6\u1ED8\u1EDA\u1EDC\u1EDE\u1EE0\u1EE2\u1EE4\u1EE6\u1EE8\u1EEA\u1EEC\u1EEE\u1EF0\u1EF2\u1EF4\u1EF6\u1EF8\u1EFA\u1EFC\u1EFE`;
+const LATIN_LOWER = String.raw`a-z\u00DF-\u00F6\u00F8-\u00FF\u0101\u0103\u0105\u0107\u0109\u010B\u010D\u010F\u0111\u0113\u0115\u0117\u0119\u011B\u011D\u011F\u0121\u0123\u0125\u0127\u0129\u012B\u012D\u012F\u0131\u0133\u0135\u0137\u0138\u013A\u013C\u013E\u0140\u0142\u0144\u0146\u0148\u0149\u014B\u014D\u014F\u0151\u0153\u0155\u0157\u0159\u015B\u015D\u015F\u0161\u0163\u0165\u0167\u0169\u016B\u016D\u016F\u0171\u0173\u0175\u0177\u017A\u017C\u017E-\u0180\u0183\u0185\u0188\u018C\u018D\u0192\u0195\u0199-\u019B\u019E\u01A1\u01A3\u01A5\u01A8\u01AA\u01AB\u01AD\u01B0\u01B4\u01B6\u01B9\u01BA\u01BD-\u01BF\u01C6\u01C9\u01CC\u01CE\u01D0\u01D2\u01D4\u01D6\u01D8\u01DA\u01DC\u01DD\u01DF\u01E1\u01E3\u01E5\u01E7\u01E9\u01EB\u01ED\u01EF\u01F0\u01F3\u01F5\u01F9\u01FB\u01FD\u01FF\u0201\u0203\u0205\u0207\u0209\u020B\u020D\u020F\u0211\u0213\u0215\u0217\u0219\u021B\u021D\u021F\u0221\u0223\u0225\u0227\u0229\u022B\u022D\u022F\u0231\u0233-\u0239\u023C\u023F\u0240\u0242\u0247\u0249\u024B\u024D\u024F\u1E01\u1E03\u1E05\u1E07\u1E09\u1E0B\u1E0D\u1E0F\u1E11\u1E13\u1E15\u1E17\u1E19\u1E1B\u1E1D\u1E1F\u1E21\u1E23\u1E25\u1E27\u1E29\u1E2B\u1E2D\u1E2F\u1E31\u1E33\u1E35\u1E37\u1E39\u1E3B\u1E3D\u1E3F\u1E41\u1E43\u1E45\u1E47\u1E49\u1E4B\u1E4D\u1E4F\u1E51\u1E53\u1E55\u1E57\u1E59\u1E5B\u1E5D\u1E5F\u1E61\u1E63\u1E65\u1E67\u1E69\u1E6B\u1E6D\u1E6F\u1E71\u1E73\u1E75\u1E77\u1E79\u1E7B\u1E7D\u1E7F\u1E81\u1E83\u1E85\u1E87\u1E89\u1E8B\u1E8D\u1E8F\u1E91\u1E93\u1E95-\u1E9D\u1E9F\u1EA1\u1EA3\u1EA5\u1EA7\u1EA9\u1EAB\u1EAD\u1EAF\u1EB1\u1EB3\u1EB5\u1EB7\u1EB9\u1EBB\u1EBD\u1EBF\u1EC1\u1EC3\u1EC5\u1EC7\u1EC9\u1ECB\u1ECD\u1ECF\u1ED1\u1ED3\u1ED5\u1ED7\u1ED9\u1EDB\u1EDD\u1EDF\u1EE1\u1EE3\u1EE5\u1EE7\u1EE9\u1EEB\u1EED\u1EEF\u1EF1\u1EF3\u1EF5\u1EF7\u1EF9\u1EFB\u1EFD\u1EFF`;
+const LETTERS = String.raw`A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0370-\u03FF\u0400-\u052F`;
+const CLASS: Record<string, string> = {
+  Lu: LATIN_UPPER,
+  Ll: LATIN_LOWER,
+  L: LETTERS,
+  M: String.raw`\u0300-\u036F`,
+  N: '0-9',
+};
+const rxCache = new Map<string, RegExp>();
+
+/**
+ * Compiles a pattern written with `\p{L}`, `\p{Lu}`, `\p{Ll}`, `\p{M}`, `\p{N}` into one with explicit
+ * ranges (fast to compile), memoised by source and flags. Stateful ('g'/'y') patterns are shared:
+ * reset `lastIndex` before use.
+ */
+export function rx(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = rxCache.get(key);
+  if (!re) {
+    let out = '';
+    let inClass = false;
+    for (let i = 0; i < source.length; i++) {
+      const c = source[i];
+      if (c === '\\') {
+        const m = /^\\p\{(Lu|Ll|L|M|N)\}/.exec(source.slice(i, i + 6));
+        if (m) {
+          out += inClass ? CLASS[m[1]] : `[${CLASS[m[1]]}]`;
+          i += m[0].length - 1;
+          continue;
+        }
+        out += source.slice(i, i + 2);
+        i++;
+        continue;
+      }
+      if (c === '[' && !inClass) inClass = true;
+      else if (c === ']' && inClass) inClass = false;
+      out += c;
+    }
+    re = new RegExp(out, flags);
+    rxCache.set(key, re);
+  }
+  return re;
+}
+
 const CAP_WORD = String.raw`\p{Lu}(?:[\p{Ll}\p{Lu}\p{M}]|['’](?=\p{L}))*(?:-\p{L}(?:[\p{L}\p{M}]|['’](?=\p{L}))*)*`;
 const ARABIC_PREFIX = String.raw`(?:al|el|ad|ar|as|ash|az|an)[-‑]`;
 const INITIAL = String.raw`\p{Lu}\.(?:[ \u00a0]?\p{Lu}\.)*`;
@@ -45,15 +94,15 @@ const NAME_TOKEN = String.raw`(?:${ARABIC_PREFIX})?(?:${INITIAL}|${CAP_WORD})`;
  * A run of capitalised words, with lowercase name particles allowed between them. Tokens are
  * separated by one space; anything else (comma, "of", a lowercase word) ends the run.
  */
-export const NAME_RUN = new RegExp(
+export const NAME_RUN = rx(
   String.raw`(?<![\p{L}\p{M}\p{N}'’-])${NAME_TOKEN}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])*${NAME_TOKEN})*`,
   'gu',
 );
 
 /** Splits a run into tokens; particles stay attached to the token that follows them. */
-const TOKEN_IN_RUN = new RegExp(String.raw`(?:${PARTICLE}[ \u00a0])*${NAME_TOKEN}`, 'gu');
+const TOKEN_IN_RUN = rx(String.raw`(?:${PARTICLE}[ \u00a0])*${NAME_TOKEN}`, 'gu');
 
-const LEADING_PARTICLES = new RegExp(String.raw`^(?:${PARTICLE}[ \u00a0])+`, 'u');
+const LEADING_PARTICLES = rx(String.raw`^(?:${PARTICLE}[ \u00a0])+`, 'u');
 
 export interface RunToken {
   /** The token as written, with particles in front ("von der Leyen") and without a possessive. */
@@ -251,7 +300,7 @@ const VIETNAMESE_SURNAMES = list('nguyen tran le pham hoang phan vu vo dang bui 
 
 const PINYIN_SYLLABLE =
   '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)';
-const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE}){1,3}$`);
+const PINYIN_WORD = rx(`^(?:${PINYIN_SYLLABLE}){1,3}$`);
 
 /** True for a word that can be read as one to three pinyin syllables ("Jinping", "Yujun", "Qinduo"). */
 export function isPinyin(word: string): boolean {
@@ -271,7 +320,7 @@ export function isFamilyNameFirst(words: string[]): boolean {
   if (CHINESE_SURNAMES.has(first) && rest.every((w) => isPinyin(w)) && words.length === 2) return true;
   if (
     KOREAN_SURNAMES.has(first) &&
-    rest.every((w) => w.length <= 4 || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w)) &&
+    rest.every((w) => w.length <= 4 || rx(String.raw`^\p{Lu}\p{Ll}+-\p{Ll}+$`, 'u').test(w)) &&
     rest.some((w) => w.includes('-') || words.length === 3 || isPinyin(w))
   )
     return true;
@@ -295,7 +344,7 @@ export function surnameKeys(tokens: RunToken[]): string[] {
     keys.add(foldWord(last.word));
     if (last.text !== last.word) keys.add(foldWord(last.text));
     // "al-Assad" → "Assad"
-    const bare = last.word.replace(new RegExp(`^${ARABIC_PREFIX}`, 'u'), '');
+    const bare = last.word.replace(rx(`^${ARABIC_PREFIX}`, 'u'), '');
     if (bare !== last.word) keys.add(foldWord(bare));
     // "Yun Sun": both words read as pinyin and the order is uncertain, so either word may come back.
     if (
@@ -327,7 +376,7 @@ export function classifyWord(word: string): WordClass {
 }
 
 function classifyWordUncached(word: string): WordClass {
-  if (/^\p{Lu}\.(?:\s?\p{Lu}\.)*$/u.test(word)) {
+  if (rx(String.raw`^\p{Lu}\.(?:\s?\p{Lu}\.)*$`, 'u').test(word)) {
     return /^(?:U\.S|U\.N|U\.K|E\.U|D\.C)\./.test(word) ? 'place' : 'initial';
   }
   const f = foldWord(word);
@@ -352,10 +401,18 @@ function classifyWordUncached(word: string): WordClass {
     if (parts.every((p) => NON_NAME_WORDS.has(p) || STOP_WORDS.has(p) || p.length <= 1)) return 'place';
   }
   // All-capital acronyms (NATO, CSIS, IISS) are organisations, not names.
-  if (word.length >= 2 && /^[\p{Lu}\d&.-]+$/u.test(word) && !/^\p{Lu}\.$/u.test(word)) return 'org';
+  if (
+    word.length >= 2 &&
+    rx(String.raw`^[\p{Lu}\d&.-]+$`, 'u').test(word) &&
+    !rx(String.raw`^\p{Lu}\.$`, 'u').test(word)
+  )
+    return 'org';
   // CamelCase single words (FilterLabs, PetroChina) are brands, not names — but McFaul, MacArthur,
   // DiCarlo, LeBlanc, DeSantis, O'Hanlon are names.
-  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|Di|De|Da|Le|La|Van|Von|Du|Fitz)\p{Lu}/u.test(word))
+  if (
+    rx(String.raw`^\p{Lu}\p{Ll}+\p{Lu}`, 'u').test(word) &&
+    !rx(String.raw`^(?:Mc|Mac|Di|De|Da|Le|La|Van|Von|Du|Fitz)\p{Lu}`, 'u').test(word)
+  )
     return 'org';
   return 'name';
 }

@@ -6,6 +6,7 @@
 import officialsData from './data/officials.json';
 import {
   COMMON_FIRST_WORDS,
+  rx,
   NAME_RUN,
   NOT_PERSON_PHRASES,
   classifyWord,
@@ -76,9 +77,9 @@ for (const o of OFFICIALS.people) {
 /** Words before a run that mean it names a work or a thing, not a person. */
 const TITLE_CONTEXT =
   /\b(?:book|books|novel|memoir|titled|entitled|film|documentary|series|operation|exercise|exercises|doctrine|programme|program|slogan|hashtag|campaign|dubbed|called|named|journal|magazine|newspaper|outlet|ship|vessel|carrier|missile|missiles|drill|drills|bridge|festival|forum|plan|strategy)\s+["“‘]?$/i;
-const THE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|its|their|our|his|her)\s+["“‘]?$/iu;
+const THE_BEFORE = rx(String.raw`(?:^|[^\p{L}])(?:the|a|an|this|that|its|their|our|his|her)\s+["“‘]?$`, 'iu');
 const ORG_JOIN = /^\s+(?:of|for|on|de|du|des|la|&)\s+(?:the\s+)?$/;
-const TITLE_CASE_WORD = /^[\p{Lu}\p{N}"“‘(]/u;
+const TITLE_CASE_WORD = rx(String.raw`^[\p{Lu}\p{N}"“‘(]`, 'u');
 
 interface Candidate {
   sentence: number;
@@ -93,7 +94,7 @@ interface Candidate {
 
 function isTitleCaseLine(text: string): boolean {
   if (text.length > 400) return false;
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = text.split(/\s+/).filter((w) => rx(String.raw`\p{L}`, 'u').test(w));
   if (words.length < 4) return false;
   let caps = 0;
   for (const w of words) if (TITLE_CASE_WORD.test(w)) caps++;

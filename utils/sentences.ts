@@ -5,6 +5,8 @@
  * 20,000-character sentence and on a 5 MB text.
  */
 
+import { rx } from './names';
+
 export interface SentenceSpan {
   /** The sentence, trimmed. */
   text: string;
@@ -194,7 +196,7 @@ function previousWord(text: string, end: number): string {
 }
 
 function nextWord(text: string, start: number): string {
-  const m = /^["'“‘«([]*([\p{L}\p{N}]+)/u.exec(text.slice(start, start + 40));
+  const m = rx(String.raw`^["'“‘«([]*([\p{L}\p{N}]+)`, 'u').exec(text.slice(start, start + 40));
   return m ? m[1] : '';
 }
 
@@ -207,20 +209,21 @@ function isBoundary(text: string, m: RegExpExecArray): boolean {
   // A line break inside a paragraph after terminal punctuation always ends the sentence.
   if (space.includes('\n')) return true;
   const next = text[after];
-  const nextIsUpperOrQuote = /[\p{Lu}\p{N}"“‘'«([]/u.test(next);
+  const nextIsUpperOrQuote = rx(String.raw`[\p{Lu}\p{N}"“‘'«([]`, 'u').test(next);
   if (punct !== '.' || closers) return nextIsUpperOrQuote;
   if (!nextIsUpperOrQuote) return false;
   const word = previousWord(text, m.index);
   const bare = word.replace(/^["'“‘([]+/, '').toLowerCase();
   if (!bare) return true;
   // Single initial: "J. Smith", "George W. Bush".
-  if (/^\p{Lu}$/u.test(word.replace(/^["'“‘([]+/, ''))) return false;
+  if (rx(String.raw`^\p{Lu}$`, 'u').test(word.replace(/^["'“‘([]+/, ''))) return false;
   if (ENDABLE_ACRONYMS.has(bare)) {
     return SENTENCE_OPENERS.has(nextWord(text, after).toLowerCase());
   }
   if (ABBREVIATIONS.has(bare)) return false;
   // Other dotted acronyms like "J.D." (initials) or "R.Politik"-style names.
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return SENTENCE_OPENERS.has(nextWord(text, after).toLowerCase());
+  if (rx(String.raw`^(?:\p{L}\.)+\p{L}$`, 'u').test(bare))
+    return SENTENCE_OPENERS.has(nextWord(text, after).toLowerCase());
   return true;
 }
 
@@ -284,7 +287,7 @@ export function splitSentenceSpans(text: string): SentenceSpan[] {
         next === undefined ||
         /^\s*[•\-–—*]\s/u.test(next) ||
         /[.!?…]["”’)]?\s*$/u.test(line) ||
-        !/\p{Ll}/u.test(line);
+        !rx(String.raw`\p{Ll}`, 'u').test(line);
       if (breakAfter) {
         splitParagraph(block.slice(segStart, lineEnd), s + segStart, paragraph, out);
         segStart = lineEnd + 1;
