@@ -1,4 +1,6 @@
+import type { HistoryClient } from '@/entrypoints/popup/client';
 import type { HistoryFacets } from '@/utils/messages/history';
+import { ExpertPicker } from './ExpertPicker';
 import type { StanceLabel } from '@/utils/types';
 import { STANCE_NAMES, STANCE_ORDER } from './format';
 
@@ -17,10 +19,12 @@ interface Props {
   value: FilterState;
   facets: HistoryFacets;
   onChange: (next: FilterState) => void;
+  /** Where the expert picker finds people; without it, experts are picked from the Experts tab only. */
+  client?: HistoryClient;
 }
 
 /** Date range, subtopic, site, stance and (set from the experts view) one expert. */
-export function HistoryFilters({ value, facets, onChange }: Props) {
+export function HistoryFilters({ value, facets, onChange, client }: Props) {
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
   const active = JSON.stringify(value) !== JSON.stringify(NO_FILTERS);
   return (
@@ -72,6 +76,7 @@ export function HistoryFilters({ value, facets, onChange }: Props) {
           </select>
         </label>
       </div>
+      {!value.expert && client && <ExpertPicker client={client} onPick={(e) => set('expert', e)} />}
       {value.expert && (
         <p class="tl-filter-expert">
           Expert: {value.expert.name}{' '}

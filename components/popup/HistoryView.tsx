@@ -107,6 +107,7 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
       <HistoryFilters
         value={filters}
         facets={facets}
+        client={client}
         onChange={(f) => {
           onFiltersChange(f);
           setOffset(0);

@@ -49,7 +49,13 @@ export function applyToMeta(
 }
 
 export function countsFromArticles(all: ArticleData[]): MetaRecord {
-  return all.reduce((m, a) => applyToMeta(m, undefined, a), emptyMeta());
+  const sites = new Map<string, number>();
+  const subtopics = new Map<string, number>();
+  for (const a of all) {
+    sites.set(a.site, (sites.get(a.site) ?? 0) + 1);
+    for (const s of new Set(a.topic.subtopics)) subtopics.set(s, (subtopics.get(s) ?? 0) + 1);
+  }
+  return { id: COUNTS_ID, articles: all.length, sites: [...sites], subtopics: [...subtopics] };
 }
 
 /** Keep the counts in step with one article changing (inside a transaction that includes meta). */
