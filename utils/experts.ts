@@ -260,16 +260,16 @@ const GOVERNMENT_ADVISER =
 const OFFICIAL_WORDS =
   /\b(?:spokes(?:person|man|woman|people)|press\s+secretary|minister|ministry|secretary|ambassador|envoy|senator|congress(?:man|woman)|lawmaker|legislator|representative|governor|mayor|officials?|diplomats?|deput(?:y|ies)|parliamentarian|mp|mep|commander|general|admiral|chief\s+of\s+staff|state\s+councilor|negotiator|aide|prosecutor|sen|rep|gov|gen|adm|col|colonel|sheriff|attach[eé]|consul|commissioner|councillor|councilor|chief\s+of\s+the\s+general\s+staff|defense\s+chief|army\s+chief|intelligence\s+chief)\b/i;
 const LEADER_WORDS =
-  /\b(?:(?:party|opposition|majority|minority)\s+leader|leader\s+of\s+the\s+(?:opposition|\w+\s+party)|president|vice\s+president|prime\s+minister|premier|chancellor|king|queen|emperor|supreme\s+leader|general\s+secretary|head\s+of\s+state|crown\s+prince|emir|sheikh|dictator|strongman|autocrat|president-elect)\b/i;
+  /\b(?:(?:party|opposition|majority|minority)\s+leader|leader\s+of\s+the\s+(?:opposition|(?:\w+\s+){1,3}party)|president|vice\s+president|prime\s+minister|premier|chancellor|king|queen|emperor|supreme\s+leader|general\s+secretary|head\s+of\s+state|crown\s+prince|emir|sheikh|dictator|strongman|autocrat|president-elect)\b/i;
 const FORMER = /\b(?:former|ex-|retired|onetime|one-time|erstwhile|then-)/i;
 const OTHER_ROLE =
-  /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
+  /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|critic|host|presenter|anchor|propagandist|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
 const COMPANY_ORG =
   /\b(?:gazprom|rosneft|lukoil|novatek|rosatom|sinopec|cnpc|petrochina|huawei|sberbank|vtb|rostec|rusal|norilsk|aeroflot|company|corporation|corp|inc|ltd|llc|plc|holdings?|motors|airlines|industries|bank\s+of\s+china)\b/i;
 const THINK_TANK_ORG =
   /\b(?:center|centre|institute|council|foundation|endowment|university|college|school|academy|program|programme|project|initiative|forum|society|association|lab|laboratory|think[- ]tank|studies|research|policy|affairs|relations|chatham|brookings|carnegie|rand)\b/i;
 const GOVERNMENT_ORG =
-  /\b(?:committee|ministry|department|government|administration|kremlin|white\s+house|pentagon|state\s+council|security\s+council|parliament|duma|congress|senate|cia|fbi|nsa|gru|fsb|svr|army|navy|air\s+force|military|armed\s+forces|central\s+bank|bank\s+of\s+russia|people['’]s\s+bank|embassy|consulate|foreign\s+office|politburo|communist\s+party|european\s+commission|nato|united\s+nations)\b/i;
+  /\b(?:committee|party|pentagon|ministry|department|government|administration|kremlin|white\s+house|pentagon|state\s+council|security\s+council|parliament|duma|congress|senate|cia|fbi|nsa|gru|fsb|svr|army|navy|air\s+force|military|armed\s+forces|central\s+bank|bank\s+of\s+russia|people['’]s\s+bank|embassy|consulate|foreign\s+office|politburo|communist\s+party|european\s+commission|nato|united\s+nations)\b/i;
 
 /** Lowercase words that may stand between a role and a name ("senior fellow", "Kremlin spokesman"). */
 const ROLE_VOCAB = new Set(
@@ -298,7 +298,7 @@ const APPOSITIVE_TAIL_VERB =
   /\s+(?:said|says|told|tells|added|adds|argued|argues|believes|believed|noted|notes|warned|warns|wrote|writes|explained|explains|cautioned|cautions)\b.*$/iu;
 const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,100}),\s*$/u;
 const APPOSITIVE_OPENER =
-  /^(?:an?|one\s+of|who\s+(?:heads|leads|directs|runs|chairs|founded|co-founded|teaches|works|studies|researches|serves|advises|writes|edits|is|was|now))\s/i;
+  /^(?:an?|one\s+of|the\s+[^\s,]+['’]s|who\s+(?:heads|leads|directs|runs|chairs|founded|co-founded|teaches|works|studies|researches|serves|advises|writes|edits|is|was|now))\s/i;
 /** Between two coordinated subjects: " and ", ", a fellow at X, and ". */
 const COORDINATED = /^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\))?\s+and\s+$/u;
 /** "the center's chief executive": the organisation named just before. */
@@ -632,7 +632,8 @@ function classifyRole(a: Affiliation): RoleClass {
   if (
     OFFICIAL_WORDS.test(t) ||
     (ADVISER.test(t) && GOVERNMENT_ADVISER.test(t)) ||
-    (LEADERSHIP.test(t) && govOrg)
+    (LEADERSHIP.test(t) && govOrg) ||
+    govOrg
   )
     return former ? 'expert' : 'official';
   if (company || OTHER_ROLE.test(t)) return 'other';
