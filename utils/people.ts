@@ -98,7 +98,8 @@ function isTitleCaseLine(text: string): boolean {
   if (words.length < 4) return false;
   let caps = 0;
   for (const w of words) if (TITLE_CASE_WORD.test(w)) caps++;
-  return caps / words.length >= 0.7;
+  // Headlines rarely end with a full stop; body sentences full of organisation names often do.
+  return caps / words.length >= (/[.]["”’]?$/u.test(text) ? 0.9 : 0.7);
 }
 
 /** Lowercase words of the text, to tell "Still, …" from a surname at the start of a sentence. */
@@ -135,7 +136,10 @@ function pushSegments(
   const handleSegment = (seg: RunToken[], segTitle: string | null, atStart: boolean) => {
     const words = seg.map((t) => t.word);
     const classes = words.map(classifyWord);
-    const segText = sentenceText.slice(runStart + seg[0].start, runStart + seg[seg.length - 1].end);
+    // Leading openers ("The", "However") are not part of the name.
+    let first = 0;
+    while (first < seg.length - 1 && classes[first] === 'stop') first++;
+    const segText = sentenceText.slice(runStart + seg[first].start, runStart + seg[seg.length - 1].end);
     const folded = foldName(segText);
     if (classes.includes('org') || NOT_PERSON_PHRASES.has(folded)) {
       orgs.add(folded);
