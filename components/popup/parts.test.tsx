@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HistoryRow } from './HistoryRow';
+import { WeeklyCharts } from './WeeklyCharts';
+import { LabelTimeline } from './LabelTimeline';
+import { StanceBalance } from './StanceBalance';
+import type { ArticleRow } from '@/utils/messages/history';
+
+afterEach(cleanup);
+
+const row: ArticleRow = {
+  key: 'https://news.example/a',
+  url: 'javascript:alert(1)',
+  title: '<img src=x onerror=alert(1)>',
+  site: 'Example',
+  firstReadAt: 0,
+  lastReadAt: Date.UTC(2026, 2, 1),
+  readCount: 3,
+  subtopics: ['energy'],
+  experts: [{ id: 'v', name: 'Vera', label: 'durable', corrected: true }],
+};
+
+describe('popup parts', () => {
+  it('a history row never links anything but the web and renders page text as text', () => {
+    const onDelete = vi.fn();
+    const onOpenExpert = vi.fn();
+    render(
+      <ul>
+        <HistoryRow row={row} onDelete={onDelete} onOpenExpert={onOpenExpert} />
+      </ul>,
+    );
+    expect(document.querySelector('a')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(screen.getByText(/read 3×/)).toBeTruthy();
+    fireEvent.click(
+      screen.getByRole('button', { name: /Vera\s*, stance: durable\s*\*?\s*\(your correction\)/ }),
+    );
+    expect(onOpenExpert).toHaveBeenCalledWith('v');
+    fireEvent.click(screen.getByTestId('delete-article'));
+    expect(onDelete).toHaveBeenCalledWith(row);
+  });
+
+  it('charts describe themselves in words', () => {
+    const weeks = [
+      { start: Date.UTC(2026, 1, 23), articles: 2, voices: { durable: 1, fragile: 2, neutral: 0 } },
+      { start: Date.UTC(2026, 2, 2), articles: 0, voices: { durable: 0, fragile: 0, neutral: 0 } },
+    ];
+    render(<WeeklyCharts weeks={weeks} />);
+    expect(screen.getByRole('img', { name: /2 articles in 2 weeks/ })).toBeTruthy();
+    expect(screen.getByRole('table')).toBeTruthy();
+    cleanup();
+    render(<StanceBalance counts={{ durable: 2, fragile: 1, neutral: 0 }} />);
+    expect(screen.getByRole('img', { name: '2 durable, 0 neutral, 1 fragile' })).toBeTruthy();
+    cleanup();
+    render(<LabelTimeline points={[{ at: Date.UTC(2026, 0, 5), label: 'fragile', key: 'k' }]} />);
+    expect(screen.getByRole('img', { name: /Labels over time: .*fragile/ })).toBeTruthy();
+  });
+});
