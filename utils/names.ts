@@ -170,7 +170,7 @@ export const TITLE_WORDS = list(`
   congressman congresswoman governor gov mayor king queen prince princess emperor sheikh emir
   pope cardinal bishop archbishop patriarch rabbi imam ayatollah chairman chairwoman chair chief
   general gen admiral adm colonel col major maj captain capt lieutenant lt sergeant sgt commander cmdr
-  detective constable trooper sheriff attorney-general solicitor-general governor-general
+  commenter reader user detective constable trooper sheriff attorney-general solicitor-general governor-general
   marshal director deputy head leader founder ceo cfo coo executive justice judge attorney
   counselor councillor councilor adviser advisor aide officer agent inspector superintendent
   analyst analysts scholar economist historian researcher fellow expert author co-author journalist

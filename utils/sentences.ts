@@ -18,167 +18,38 @@ export interface SentenceSpan {
 }
 
 /** Abbreviations that end with a period but rarely end a sentence (lowercased, without the final dot). */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'jr',
-  'sr',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'cmdr',
-  'adm',
-  'sgt',
-  'gov',
-  'sen',
-  'rep',
-  'rev',
-  'hon',
-  'amb',
-  'pres',
-  'supt',
-  'insp',
-  'fr',
-  'messrs',
-  'mme',
-  'mlle',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'no',
-  'nos',
-  'vol',
-  'pp',
-  'p',
-  'fig',
-  'art',
-  'para',
-  'ch',
-  'sec',
-  'approx',
-  'est',
-  'ca',
-  'cf',
-  'vs',
-  'v',
-  'etc',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-  'bros',
-  'dept',
-  'univ',
-  'assn',
-  'ave',
-  'blvd',
-  'mt',
-  'ft',
-  'al',
-  'i.e',
-  'e.g',
-  'a.m',
-  'p.m',
-  'u.s',
-  'u.n',
-  'u.k',
-  'e.u',
-  'u.s.s.r',
-  'd.c',
-  'n.y',
-  'l.a',
-]);
+const ABBREVIATIONS = new Set(
+  `
+  mr mrs ms dr prof st jr sr gen lt col maj capt cmdr adm sgt gov sen rep rev hon amb pres supt insp fr
+  messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec no nos vol pp p fig art para ch sec
+  approx est ca cf vs v etc inc co corp ltd bros dept univ assn ave blvd mt ft al i.e e.g a.m p.m u.s u.n
+  u.k e.u u.s.s.r d.c n.y l.a
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /**
  * Dotted acronyms ("U.S.", "U.N.") that can also end a sentence: after one of them we only break when
  * the next word is a typical sentence opener.
  */
-const ENDABLE_ACRONYMS = new Set([
-  'u.s',
-  'u.n',
-  'u.k',
-  'e.u',
-  'u.s.s.r',
-  'd.c',
-  'etc',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-]);
+const ENDABLE_ACRONYMS = new Set(
+  `
+  u.s u.n u.k e.u u.s.s.r d.c etc inc co corp ltd
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
-const SENTENCE_OPENERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'it',
-  'its',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'his',
-  'her',
-  'their',
-  'our',
-  'but',
-  'and',
-  'yet',
-  'so',
-  'however',
-  'in',
-  'on',
-  'at',
-  'as',
-  'while',
-  'when',
-  'if',
-  'since',
-  'after',
-  'before',
-  'despite',
-  'although',
-  'though',
-  'meanwhile',
-  'moreover',
-  'still',
-  'for',
-  'there',
-  'many',
-  'some',
-  'most',
-  'such',
-  'one',
-  'both',
-  'what',
-  'why',
-  'how',
-  'who',
-  'with',
-  'without',
-  'analysts',
-  'experts',
-]);
+const SENTENCE_OPENERS = new Set(
+  `
+  the a an this that these those it its he she they we i his her their our but and yet so however in on at
+  as while when if since after before despite although though meanwhile moreover still for there many some
+  most such one both what why how who with without analysts experts
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Terminal punctuation, then closing quotes/brackets, then the whitespace that follows. */
 const BOUNDARY = /([.!?…]+)(["'”’»)\]]*)(\s+)/g;
