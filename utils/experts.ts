@@ -59,7 +59,7 @@ const ADVERBS = String.raw`(?:also|further|however|recently|previously|then|late
 
 /** After a name (and an optional appositive): a speech verb. */
 const SUBJECT_VERB = rx(
-  String.raw`^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
+  String.raw`^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|made\s+(?:\p{Ll}+\s+){1,3}(?:point|case|argument|observation|prediction|remark|comparison)|(?:takes|took|has|had|holds|held)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:view|position|line|stance)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
   'u',
 );
 /** Before a name (and its role words): "said", "according to", "in the words of". */
@@ -147,6 +147,8 @@ const COORDINATED = /^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|
 /** "the center's chief executive": the organisation named just before. */
 const ANAPHORIC_ORG =
   /\bthe\s+(center|centre|institute|council|foundation|endowment|group|university|firm|company|think[- ]tank|programme|program|school|academy|bank|fund)['’]s\b/i;
+/** "Joseph S. Nye Jr., a professor…": the suffix stands between the name and its appositive. */
+const NAME_SUFFIX = /^,?\s+(?:Jr|Sr|II|III|IV)\b\.?/;
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
 
@@ -366,7 +368,7 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
   const roleBits: string[] = [];
   for (const mention of p.mentions.slice(0, 50)) {
     const s = ctx.sentences[mention.sentence].text;
-    const right = s.slice(mention.end, mention.end + 400);
+    const right = s.slice(mention.end, mention.end + 400).replace(NAME_SUFFIX, '');
     const left = s.slice(Math.max(0, mention.start - 160), mention.start);
     if (mention.title) roleBits.push(mention.title);
     const leftWords = leftRoleWords(left);
@@ -495,7 +497,7 @@ interface Attribution {
 
 /** Whether this mention is the speaker of its sentence, and through which words. */
 function speakerVia(mention: Mention, s: string, next: Mention | undefined): string | null {
-  let right = s.slice(mention.end, mention.end + 420);
+  let right = s.slice(mention.end, mention.end + 420).replace(NAME_SUFFIX, '');
   const pv = POSSESSIVE_VIEW.exec(right);
   if (pv) return IN_VIEW_BEFORE.test(s.slice(0, mention.start)) ? `in ${pv[1]}` : pv[1].toLowerCase();
   // "Bobo Lo and Alexander Gabuev argue": the verb after the second name belongs to both.

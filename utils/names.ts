@@ -113,6 +113,8 @@ export interface RunToken {
   /** The bare capitalised word ("Leyen"), possessive removed. */
   word: string;
   possessive: boolean;
+  /** Set by the caller when a title word is read as a surname ("Bill Bishop"). */
+  forcedName?: boolean;
 }
 
 export function tokenizeRun(run: string): RunToken[] {
@@ -160,6 +162,7 @@ export const STOP_WORDS = list(`
   file handout pool courtesy illustration graphic chart map source sources note update updated
   exclusive analysis opinion comment comments commentary explainer interview review podcast newsletter
   breaking live watch home news world politics business economy tech science sport sports culture
+  jr sr ii iii iv
 `);
 
 /** Titles and role words that can stand before a name; they are not part of the name. */
@@ -197,7 +200,7 @@ export const ORG_WORDS = list(`
   museum library archive archives hospital clinic church mosque temple stream pipeline exchange
   market markets securities investments management strategies intelligence security strategic
   watch monitor observatory studio studios club team trust bloc treaty summit conference dialogue
-  initiative doctrine plan act law bill accord accords agreement pact declaration charter protocol
+  initiative doctrine plan act law accord accords agreement pact declaration charter protocol
   index report survey census poll strategy review assessment
 `);
 
@@ -218,16 +221,16 @@ export const NOT_PERSON_PHRASES = list(`
  */
 export const COMMON_FIRST_WORDS = list(`
   whole simple smart dark iron red blue green black white yellow orange purple pink grey gray golden silver
-  coarse cooked raw fresh angry happy sad great good bad best better big small little large huge tiny
-  tall short long high low deep wide open closed free full empty hot cold warm cool wild quiet loud
-  fast slow quick early late old young ancient modern future past present final total real true false
+  coarse cooked raw fresh angry happy sad great good bad best better big small large huge tiny
+  tall short high low deep wide open closed free full empty hot cold warm cool wild quiet loud
+  fast slow quick early late old ancient modern future past present final total real true false
   super mega ultra extra prime premium pure clean clear bright brave bold royal noble sacred holy secret
   hidden lost found broken perfect extraordinary ordinary special general common public private social
   digital virtual online mobile global local urban rural northern southern eastern western central inner
   outer upper lower front back top bottom middle side first second third last next new old
-  stack phantom building block house home street road city town world earth planet star sun moon sky
-  sea ocean river mountain forest garden park field farm market store shop bank money dollar euro pound
-  gold stone rock fire water air wind storm ice snow rain light shadow night day morning evening
+  stack phantom building block house home street road city town world earth planet sky
+  sea ocean river mountain forest garden field farm market store shop bank money dollar euro pound
+  fire water air wind storm ice snow rain light shadow night day morning evening
   enter exit read write watch listen learn play start stop join follow share click subscribe download
   haunted hunted wanted united fried baked roasted grilled smoked crispy
   feminist liberal conservative progressive radical critical daily weekly monthly annual

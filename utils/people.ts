@@ -79,6 +79,15 @@ const TITLE_CONTEXT =
   /\b(?:book|books|novel|memoir|titled|entitled|film|documentary|series|operation|exercise|exercises|doctrine|programme|program|slogan|hashtag|campaign|dubbed|called|named|journal|magazine|newspaper|outlet|ship|vessel|carrier|missile|missiles|drill|drills|bridge|festival|forum|plan|strategy)\s+["“‘]?$/i;
 const THE_BEFORE = rx(String.raw`(?:^|[^\p{L}])(?:the|a|an|this|that|its|their|our|his|her)\s+["“‘]?$`, 'iu');
 const ORG_JOIN = /^\s+(?:of|for|on|de|du|des|la|&)\s+(?:the\s+)?$/;
+/** A token read as part of a name: a name word, or a title word that ends a name ("Bishop"). */
+function isNameToken(t: RunToken): boolean {
+  return t.forcedName === true || classifyWord(t.word) === 'name';
+}
+
+function tokenClass(t: RunToken): ReturnType<typeof classifyWord> {
+  return t.forcedName ? 'name' : classifyWord(t.word);
+}
+
 const TITLE_CASE_WORD = rx(String.raw`^[\p{Lu}\p{N}"“‘(]`, 'u');
 
 interface Candidate {
@@ -135,7 +144,7 @@ function pushSegments(
   };
   const handleSegment = (seg: RunToken[], segTitle: string | null, atStart: boolean) => {
     const words = seg.map((t) => t.word);
-    const classes = words.map(classifyWord);
+    const classes = seg.map(tokenClass);
     // Leading openers ("The", "However") are not part of the name.
     let first = 0;
     while (first < seg.length - 1 && classes[first] === 'stop') first++;
@@ -149,18 +158,18 @@ function pushSegments(
     let part: RunToken[] = [];
     let partFirst = atStart;
     const emit = () => {
-      const nameWords = part.filter((t) => classifyWord(t.word) === 'name');
+      const nameWords = part.filter(isNameToken);
       if (nameWords.length >= 1 && part.length <= 5) {
         // Trim leading/trailing initials that do not belong to a name ("U.S." handled as place).
         let weakOpener = false;
         let toks = part;
         if (partFirst && toks.length >= 1 && vocabulary.has(toks[0].word.toLowerCase())) {
-          if (toks.length >= 2 && classifyWord(toks[0].word) === 'name') {
+          if (toks.length >= 2 && isNameToken(toks[0])) {
             toks = toks.slice(1);
           } else weakOpener = true;
         }
         const last = toks[toks.length - 1];
-        const named = toks.filter((t) => classifyWord(t.word) === 'name');
+        const named = toks.filter(isNameToken);
         // "Whole Foods", "Building Twenty", "Simple Dollar": every word also occurs in lowercase in the
         // text, or the first is a verb form, so these are things, not people.
         const commonWords =
@@ -192,9 +201,13 @@ function pushSegments(
     }
     emit();
   };
-  for (const tok of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k];
     const cls = classifyWord(tok.word);
-    if (cls === 'title' && !tok.possessive) {
+    // A title word that ends a run after a name is a surname: "Bill Bishop", "Stephen King".
+    if (cls === 'title' && k === tokens.length - 1 && k > 0 && isNameToken(tokens[k - 1]))
+      tok.forcedName = true;
+    if (cls === 'title' && !tok.possessive && !tok.forcedName) {
       flush();
       title = title ? `${title} ${tok.word.toLowerCase()}` : tok.word.toLowerCase();
       segmentIsFirst = false;
@@ -303,7 +316,7 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
   // Full names first, so that surnames before and after them resolve.
   const singles: Candidate[] = [];
   for (const c of candidates) {
-    const nameCount = c.tokens.filter((t) => classifyWord(t.word) === 'name').length;
+    const nameCount = c.tokens.filter(isNameToken).length;
     if (nameCount < 2 || c.tokens.length > 4) {
       if (nameCount === 1) singles.push(c);
       continue;
@@ -318,7 +331,7 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
     addMention(addPerson(id, canonical, c.sentence, official, keys), c, true);
   }
   for (const c of singles) {
-    const tok = c.tokens.find((t) => classifyWord(t.word) === 'name')!;
+    const tok = c.tokens.find(isNameToken)!;
     // Initials around one word ("J. Smith" with the first name dropped) still name one surname.
     const keyCandidates = [foldWord(tok.text), foldWord(tok.word)];
     let target: PersonRecord | undefined;
