@@ -143,7 +143,6 @@ function pushSegments(
     segmentIsFirst = false;
   };
   const handleSegment = (seg: RunToken[], segTitle: string | null, atStart: boolean) => {
-    const words = seg.map((t) => t.word);
     const classes = seg.map(tokenClass);
     // Leading openers ("The", "However") are not part of the name.
     let first = 0;
