@@ -252,20 +252,35 @@ test('the popup passes axe-core with no serious or critical violations (history 
   await popup.page.close();
 });
 
-test('export → delete → import gives the article back', async () => {
+test('export → clear (confirmed) → import gives the history back; delete removes one article', async () => {
   const popup = await readSeedIntoHistory();
-  popup.page.on('dialog', (d) => void d.accept());
+  const page = popup.page;
 
-  const downloading = popup.page.waitForEvent('download');
-  await popup.page.getByTestId('export-json').click();
+  await page.getByTestId('data-tab').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
   const file = await (await downloading).path();
   expect(file).toBeTruthy();
 
+  await page.getByTestId('clear-history').click();
+  await page.getByTestId('confirm-clear').click();
+  await page.getByTestId('history-tab').click();
+  await expect(popup.rows()).toHaveCount(0);
+  await expect(await popup.openExperts()).toHaveCount(0);
+
+  await page.getByTestId('data-tab').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await expect(page.getByTestId('data-status')).toHaveText(/\S/, { timeout: 15_000 });
+  await expect(page.getByTestId('data-error')).toHaveCount(0);
+  await page.getByTestId('history-tab').click();
+  await expect(popup.row(SEED_TITLE)).toHaveCount(1, { timeout: 15_000 });
+  const experts = await popup.openExperts();
+  for (const name of ['Charles Hecker', 'Vasily Gatov', 'Alexander Gabuev', 'Ali Wyne']) {
+    await expect(experts.filter({ hasText: name })).toHaveCount(1);
+  }
+
+  await page.getByTestId('history-tab').click();
   await popup.row(SEED_TITLE).getByTestId('delete-article').click();
   await expect(popup.row(SEED_TITLE)).toHaveCount(0);
-
-  await popup.page.getByTestId('import-file').setInputFiles(file);
-  await popup.waitForRow(SEED_TITLE);
-  await expect(popup.row(SEED_TITLE)).toHaveCount(1);
-  await popup.page.close();
+  await page.close();
 });
