@@ -263,6 +263,9 @@ export async function importJson(
       if (corrPuts.length) await db.corrections.bulkPut(corrPuts);
 
       const entries = [...incoming.values()];
+      // Into an empty history, the articles written are all there is: no need to read them back.
+      const wasEmpty = (await db.articles.limit(1).count()) === 0;
+      const written: ArticleData[] = [];
       let done = 0;
       for (let i = 0; i < entries.length; i += WRITE_CHUNK) {
         const chunk = entries.slice(i, i + WRITE_CHUNK);
@@ -283,6 +286,7 @@ export async function importJson(
           if (prev) merged++;
           else added++;
           puts.push(toRecord(next, prev?.lastVisit));
+          if (wasEmpty) written.push(next);
         }
         if (puts.length) await db.articles.bulkPut(puts);
         done += chunk.length;
@@ -298,7 +302,7 @@ export async function importJson(
         );
       }
       if (added || merged || otherKeys.length) {
-        const all = await db.articles.toArray();
+        const all = wasEmpty && !otherKeys.length ? written : await db.articles.toArray();
         await db.experts.clear();
         await db.experts.bulkPut(buildExpertRecords(all));
         await db.meta.put(countsFromArticles(all));
