@@ -122,6 +122,16 @@ describe('findPeople on bad input', () => {
     expect(e.surfaceForms).toEqual(['Theo Marlow', 'Marlow']);
   });
 
+  it('handles 5 MB of text in bounded time', () => {
+    const unit =
+      'Ivan Petrov, a fellow at the Riverside Institute, said trade is slowing. Petrov added more.\n\n';
+    const big = unit.repeat(Math.ceil(5_000_000 / unit.length));
+    const t = performance.now();
+    const [e] = findPeople(big).experts;
+    expect(performance.now() - t).toBeLessThan(15_000);
+    expect(e.name).toBe('Ivan Petrov');
+  });
+
   it('stays fast on a long capitalised run and on 500 different names', () => {
     const t = performance.now();
     findPeople('Aaa '.repeat(20_000) + 'said.');

@@ -164,10 +164,6 @@ const OFFICIAL_SURNAMES = new Set(
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Role words standing right before the name ("Kremlin spokesman", "senior fellow"), read backwards. */
 function leftRoleWords(left: string): string {
   const words = left.trimEnd().split(/\s+/);
@@ -779,6 +775,3 @@ function skippedSentences(_text: string, sentences: SentenceSpan[]): boolean[] {
   }
   return skip;
 }
-
-// Re-exported for tests and for the highlighter: the same escaping everywhere.
-export { escapeRe as escapeRegExp };
