@@ -76,6 +76,19 @@ describe('findPeople patterns', () => {
     expect(names(text, 'By Dana Whitfield')).toEqual([]);
   });
 
+  it('attaches reported disagreement only when the experts disagree', () => {
+    const text =
+      'Not everyone is convinced. Jane Roe, a fellow at the Lowy Institute, said the ties hold. ' +
+      'Many analysts say trade is growing. John Poe, an economist at the Kiel Institute, said it is not.';
+    const via = Object.fromEntries(
+      findPeople(text).experts.map((e) => [
+        e.name,
+        e.statements.map((st) => `${st.sentenceIndex}:${st.via}`),
+      ]),
+    );
+    expect(via).toEqual({ 'Jane Roe': ['0:reported-disagreement', '1:said'], 'John Poe': ['3:said'] });
+  });
+
   it('treats a former official speaking as an analyst as an expert', () => {
     expect(
       names('Former U.S. ambassador to Russia John Tefft said the Kremlin would not change course.'),

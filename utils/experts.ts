@@ -80,7 +80,7 @@ const PRONOUN_START = /^["“‘]?(he|she|his|her)\b/i;
 const QUOTE_MARK = /[“”«»"„]/;
 
 const DISAGREEMENT = rx(
-  String.raw`\b(?:some|other|many|several|a\s+few|few|not\s+all|a\s+number\s+of|a\s+growing\s+number\s+of)\s+(?:[\p{Ll}-]+\s+){0,2}(?:experts|analysts|observers|scholars|researchers|specialists|critics|economists|commentators|sinologists|academics|skeptics|sceptics|watchers)\b[^.]{0,160}?\b(?:question|questioned|doubt|doubted|disagree|disagreed|dispute|disputed|challenge|challenged|reject|rejected|argue|argued|caution|cautioned|warn|warned|are\s+skeptical|are\s+sceptical|remain|dismiss|dismissed|believe|say|said|point\s+out|note|contend|counter|see|agree)\b`,
+  String.raw`\b(?:(?:some|other|many|several|a\s+few|few|a\s+number\s+of|a\s+growing\s+number\s+of)\s+(?:[\p{Ll}-]+\s+){0,2}(?:experts|analysts|observers|scholars|researchers|specialists|critics|economists|commentators|sinologists|academics|skeptics|sceptics|watchers)\b[^.]{0,160}?\b(?:question|questioned|doubt|doubted|disagree|disagreed|dispute|disputed|challenge|challenged|reject|rejected|caution|cautioned|warn|warned|are\s+skeptical|are\s+sceptical|are\s+not\s+convinced|remain\s+unconvinced|dismiss|dismissed|counter|countered|contest|contested|push\s+back|pushed\s+back)\b|\bnot\s+(?:all|every|everyone|everybody)\s*(?:\p{Ll}+\s+){0,2}(?:agrees?|is\s+convinced|are\s+convinced|shares?))`,
   'u',
 );
 
