@@ -17,6 +17,7 @@ import {
   weeklyStats,
 } from './history-repo';
 import { buildExpertRecords } from './derive';
+import { countsFromArticles } from './meta';
 import { article, expert, freshDb } from './test-helpers';
 import type { HistoryDb } from './schema';
 
@@ -24,6 +25,25 @@ let db: HistoryDb;
 afterEach(async () => {
   db?.close();
 });
+
+/** The counts row must always equal a rebuild from the articles. */
+async function expectMetaConsistent(d: HistoryDb) {
+  const stored = (await d.meta.get('counts')) ?? {
+    id: 'counts',
+    articles: 0,
+    sites: [],
+    subtopics: [],
+    weeks: [],
+  };
+  const rebuilt = countsFromArticles(await d.articles.toArray());
+  const norm = (m: typeof rebuilt) => ({
+    articles: m.articles,
+    sites: [...m.sites].sort(),
+    subtopics: [...m.subtopics].sort(),
+    weeks: m.weeks,
+  });
+  expect(norm(stored)).toEqual(norm(rebuilt));
+}
 
 /** The experts table must always equal a rebuild from the articles. */
 async function expectExpertsConsistent(d: HistoryDb) {
@@ -103,6 +123,7 @@ describe('saveArticle', () => {
     expect((await getArticle(db, 'https://news.example/shared'))!.readCount).toBe(5);
     expect((await db.experts.get('vera-analyst'))!.articleCount).toBe(6);
     await expectExpertsConsistent(db);
+    await expectMetaConsistent(db);
   });
 
   it('a full disk gives a clear error and loses nothing already stored', async () => {
@@ -304,6 +325,7 @@ describe('experts', () => {
     expect(await db.experts.get('vera-analyst')).toBeUndefined();
     expect((await db.experts.get('ivan-scholar'))!.articleCount).toBe(1);
     await expectExpertsConsistent(db);
+    await expectMetaConsistent(db);
     await clearHistory(db);
     expect(await db.articles.count()).toBe(0);
     expect(await db.experts.count()).toBe(0);
@@ -367,6 +389,20 @@ describe('weeklyStats', () => {
     const weeks = await weeklyStats(db, 3, now);
     expect(weeks.map((w) => w.articles)).toEqual([0, 1, 1]);
     expect(weeks[2].voices).toEqual({ durable: 1, fragile: 1, neutral: 0 });
+    // Re-reading moves an article to this week; a correction moves a voice; deleting removes both.
+    await saveArticle(db, article('b', { experts: [expert('A One', 'durable')] }), { now });
+    await setStanceCorrection(
+      db,
+      { articleKey: 'https://news.example/b', expertId: 'a-one', label: 'neutral' },
+      now,
+    );
+    let after = await weeklyStats(db, 3, now);
+    expect(after.map((w) => w.articles)).toEqual([0, 0, 2]);
+    expect(after[2].voices).toEqual({ durable: 1, fragile: 1, neutral: 1 });
+    await deleteArticle(db, 'https://news.example/a');
+    after = await weeklyStats(db, 3, now);
+    expect(after[2]).toMatchObject({ articles: 1, voices: { durable: 0, fragile: 0, neutral: 1 } });
+    await expectMetaConsistent(db);
   });
 });
 

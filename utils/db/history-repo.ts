@@ -25,7 +25,6 @@ import {
   buildExpertRecords,
   deriveArticleIndexes,
   effectiveLabel,
-  emptyCounts,
   expertsById,
   foldExpertId,
   PREFIX_MAX,
@@ -33,13 +32,11 @@ import {
   searchTerms,
   tag,
 } from './derive';
-import { applyToMeta, COUNTS_ID, emptyMeta, readFacets, updateMeta } from './meta';
+import { applyToMeta, COUNTS_ID, emptyMeta, readFacets, updateMeta, WEEK_MS, weekStart } from './meta';
 import type { StanceLabel } from '../types';
 import type { ArticleRecord, CorrectionRecord, ExpertRecord, HistoryDb } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 25;
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
 
 export function isQuotaError(err: unknown): boolean {
   const e = err as { name?: string; inner?: { name?: string } } | null;
@@ -491,6 +488,7 @@ export async function setStanceCorrection(
     };
     await db.articles.put(toRecord(next, prev.lastVisit));
     await updateExperts(db, prev, next);
+    await updateMeta(db, prev, next);
     return { applied: true };
   });
 }
@@ -504,29 +502,16 @@ export async function getCorrections(
   return Object.fromEntries(rows.map((c) => [c.expertId, c.label]));
 }
 
-/** Monday 00:00 UTC of the week containing `t`. */
-export function weekStart(t: number): number {
-  const d = new Date(t);
-  const day = (d.getUTCDay() + 6) % 7;
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - day * DAY_MS;
-}
+export { weekStart };
 
-/** Articles read per week and the stances of the experts in them, oldest week first. */
+/** Articles read per week and the stances of the experts in them, oldest week first (from the counts row). */
 export async function weeklyStats(db: HistoryDb, weeks = 12, now = Date.now()): Promise<WeekStats[]> {
   const first = weekStart(now) - (weeks - 1) * WEEK_MS;
-  const out: WeekStats[] = Array.from({ length: weeks }, (_, i) => ({
-    start: first + i * WEEK_MS,
-    articles: 0,
-    voices: emptyCounts(),
-  }));
-  await db.articles
-    .where('lastReadAt')
-    .aboveOrEqual(first)
-    .each((a) => {
-      const w = out[Math.floor((a.lastReadAt - first) / WEEK_MS)];
-      if (!w) return;
-      w.articles++;
-      for (const e of a.experts) w.voices[effectiveLabel(e)]++;
-    });
-  return out;
+  const meta = (await db.meta.get(COUNTS_ID)) ?? emptyMeta();
+  const byStart = new Map(meta.weeks.map((w) => [w[0], w]));
+  return Array.from({ length: weeks }, (_, i) => {
+    const start = first + i * WEEK_MS;
+    const [, articles, durable, fragile, neutral] = byStart.get(start) ?? [start, 0, 0, 0, 0];
+    return { start, articles, voices: { durable, fragile, neutral } };
+  });
 }

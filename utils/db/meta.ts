@@ -4,8 +4,22 @@
  */
 import type { ArticleData, HistoryFacets } from '../messages/history';
 import type { HistoryDb } from './schema';
+import { effectiveLabel } from './derive';
 
 export const COUNTS_ID = 'counts';
+
+const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Monday 00:00 UTC of the week containing `t`. */
+export function weekStart(t: number): number {
+  const d = new Date(t);
+  const day = (d.getUTCDay() + 6) % 7;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - day * DAY_MS;
+}
+
+/** [week start, articles, durable, fragile, neutral voices] for the week an article was last read. */
+export type WeekRow = [number, number, number, number, number];
 
 export interface MetaRecord {
   id: string;
@@ -13,10 +27,28 @@ export interface MetaRecord {
   /** [site, articles] pairs (arrays, not objects: a site could be called "__proto__"). */
   sites: [string, number][];
   subtopics: [string, number][];
+  /** Per week, oldest first; weeks with nothing are left out. */
+  weeks: WeekRow[];
 }
 
 export function emptyMeta(): MetaRecord {
-  return { id: COUNTS_ID, articles: 0, sites: [], subtopics: [] };
+  return { id: COUNTS_ID, articles: 0, sites: [], subtopics: [], weeks: [] };
+}
+
+function weekDelta(a: ArticleData, sign: 1 | -1): WeekRow {
+  const row: WeekRow = [weekStart(a.lastReadAt), sign, 0, 0, 0];
+  for (const e of a.experts) row[{ durable: 2, fragile: 3, neutral: 4 }[effectiveLabel(e)]] += sign;
+  return row;
+}
+
+function addWeeks(weeks: WeekRow[], deltas: WeekRow[]): WeekRow[] {
+  const map = new Map(weeks.map((w) => [w[0], [...w] as WeekRow]));
+  for (const d of deltas) {
+    const w = map.get(d[0]) ?? ([d[0], 0, 0, 0, 0] as WeekRow);
+    for (let i = 1; i < 5; i++) w[i] = Math.max(0, w[i] + d[i]);
+    map.set(d[0], w);
+  }
+  return [...map.values()].filter((w) => w[1] > 0).sort((x, y) => x[0] - y[0]);
 }
 
 function bump(pairs: [string, number][], keys: string[], delta: number): [string, number][] {
@@ -35,6 +67,10 @@ export function applyToMeta(
   after: ArticleData | undefined,
 ): MetaRecord {
   let { articles, sites, subtopics } = meta;
+  const weeks = addWeeks(meta.weeks ?? [], [
+    ...(before ? [weekDelta(before, -1)] : []),
+    ...(after ? [weekDelta(after, 1)] : []),
+  ]);
   if (before) {
     articles--;
     sites = bump(sites, [before.site], -1);
@@ -45,7 +81,7 @@ export function applyToMeta(
     sites = bump(sites, [after.site], 1);
     subtopics = bump(subtopics, after.topic.subtopics, 1);
   }
-  return { ...meta, articles: Math.max(0, articles), sites, subtopics };
+  return { ...meta, articles: Math.max(0, articles), sites, subtopics, weeks };
 }
 
 export function countsFromArticles(all: ArticleData[]): MetaRecord {
@@ -55,7 +91,11 @@ export function countsFromArticles(all: ArticleData[]): MetaRecord {
     sites.set(a.site, (sites.get(a.site) ?? 0) + 1);
     for (const s of new Set(a.topic.subtopics)) subtopics.set(s, (subtopics.get(s) ?? 0) + 1);
   }
-  return { id: COUNTS_ID, articles: all.length, sites: [...sites], subtopics: [...subtopics] };
+  const weeks = addWeeks(
+    [],
+    all.map((a) => weekDelta(a, 1)),
+  );
+  return { id: COUNTS_ID, articles: all.length, sites: [...sites], subtopics: [...subtopics], weeks };
 }
 
 /** Keep the counts in step with one article changing (inside a transaction that includes meta). */
