@@ -57,6 +57,19 @@ describe('findPeople patterns', () => {
     ]);
   });
 
+  it('reads title-cased roles before a name and keeps heads of state out', () => {
+    const { experts, people } = findPeople(
+      'Kyrgyz President Sadyr Japarov said the ties hold. Eurasia Group President Ian Bremmer said so. ' +
+        'Carnegie Endowment for International Peace Senior Fellow Eric Green said the same. Feminist Glenn Fleishman noted it.',
+    );
+    expect(experts.map((e) => [e.name, e.organization])).toEqual([
+      ['Ian Bremmer', 'Eurasia Group'],
+      ['Eric Green', 'Carnegie Endowment for International Peace'],
+      ['Glenn Fleishman', null],
+    ]);
+    expect(people[0]).toEqual({ name: 'Sadyr Japarov', kind: 'leader' });
+  });
+
   it('handles "said X, role at Org" and "according to"', () => {
     const { experts } = findPeople(
       '"It will last," said Maria Lind, a senior fellow at the Atlantic Council. According to Tom Berg of the Rhodium Group, trade is slowing.',

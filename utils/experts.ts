@@ -164,6 +164,14 @@ const OFFICIAL_SURNAMES = new Set(
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+const CAPITAL_ROLE_WORD =
+  /\b(?:Senior|Chief|Lead|Principal|Nonresident|Non-resident|Visiting|Research|Managing|Analyst|Fellow|Economist|Director|Researcher|Scholar|Expert|Strategist|Professor|Historian|Consultant|Head|Founder|President|Partner)\b/g;
+
+/** "… Peace Senior Fellow" → "… Peace senior fellow", so title-cased roles read like lowercase ones. */
+function lowerRoleWords(left: string): string {
+  return left.replace(CAPITAL_ROLE_WORD, (w) => w.toLowerCase());
+}
+
 /** Role words standing right before the name ("Kremlin spokesman", "senior fellow"), read backwards. */
 function leftRoleWords(left: string): string {
   const words = left.trimEnd().split(/\s+/);
@@ -400,10 +408,20 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
       const om = rx(
         String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:(?:senior|chief|lead|principal|nonresident|non-resident|visiting|research|managing)\s+)*(?:analyst|fellow|economist|director|researcher|scholar|expert|strategist|professor|historian|consultant|head|founder|president|partner))\s+$`,
         'u',
-      ).exec(left);
+      ).exec(lowerRoleWords(left));
       if (om) {
         const org = cleanOrganization(om[1]);
-        if (org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) {
+        // "Kyrgyz President X" is a head of state; "Eurasia Group President X" heads an organisation.
+        const strongOrg =
+          org !== null &&
+          (tokenizeRun(org).some((t) => classifyWord(t.word) === 'org') ||
+            /^(?:analyst|fellow|economist|researcher|scholar|expert|strategist|professor|historian|consultant)/.test(
+              om[2].replace(
+                /^(?:(?:senior|chief|lead|principal|nonresident|non-resident|visiting|research|managing)\s+)*/,
+                '',
+              ),
+            ));
+        if (strongOrg && org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) {
           organization = org;
           role ??= om[2];
         }

@@ -287,6 +287,14 @@ export const NON_NAME_WORDS = list(`
   sberbank vtb wagner
   covid coronavirus ai artificial intelligence
   sir his her
+  kyrgyz kyrgyzstani tajik uzbek turkmen kazakhstani azerbaijani azeri moldovan serbia serbian serb serbs
+  croatia croatian slovak slovenian slovenia romanian bulgarian estonian latvian lithuanian emirati qatari
+  kuwaiti omani yemeni lebanese jordanian iraqi libyan algerian moroccan tunisian ethiopian nigerian kenyan
+  ghanaian senegalese argentine argentinian chilean colombian peruvian bolivian ecuadorian bangladeshi
+  nepali sri-lankan filipino malaysian singaporean burmese cambodian laotian austrian belgian icelandic
+  scottish welsh portuguese cypriot maltese tatar tatarstan buryat yakut dagestan dagestani ossetian
+  abkhaz abkhazia transnistria transnistrian crimean bashkir kalmyk chukotka kamchatka sakhalin kuril
+  kurils primorye yakutia
 `);
 
 const CHINESE_SURNAMES = list(`

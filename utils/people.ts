@@ -167,8 +167,17 @@ function pushSegments(
             toks = toks.slice(1);
           } else weakOpener = true;
         }
+        let named = toks.filter(isNameToken);
+        // "Feminist Glenn Fleishman", "Enter Stuart R. Kaplan": a common word in front of a full name.
+        if (
+          named.length >= 3 &&
+          toks[0] === named[0] &&
+          COMMON_FIRST_WORDS.has(named[0].word.toLowerCase())
+        ) {
+          toks = toks.slice(1);
+          named = named.slice(1);
+        }
         const last = toks[toks.length - 1];
-        const named = toks.filter(isNameToken);
         // "Whole Foods", "Building Twenty", "Simple Dollar": every word also occurs in lowercase in the
         // text, or the first is a verb form, so these are things, not people.
         const commonWords =
@@ -245,8 +254,15 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
       if (!tokens.length) continue;
       // "Shanghai Academy of Social Sciences": a run joined to an organisation by "of"/"for" is part of it.
       if (prevOrgEnd >= 0 && ORG_JOIN.test(s.slice(prevOrgEnd, runStart))) {
-        orgs.add(foldName(s.slice(0, runStart + m[0].length).slice(prevOrgStart)));
-        prevOrgEnd = runStart + m[0].length;
+        // "… for International Peace Senior Fellow Eric Green": a title inside the run ends the name.
+        const cut = tokens.findIndex((t, k) => k > 0 && classifyWord(t.word) === 'title');
+        const orgEnd = cut > 0 ? runStart + tokens[cut - 1].end : runStart + m[0].length;
+        orgs.add(foldName(s.slice(prevOrgStart, orgEnd)));
+        prevOrgEnd = -1;
+        if (cut > 0) {
+          const rest = tokens.slice(cut);
+          pushSegments(si, s, runStart, rest, false, vocabulary, orgs, candidates);
+        }
         continue;
       }
       prevOrgEnd = -1;
