@@ -149,6 +149,8 @@ const ANAPHORIC_ORG =
   /\bthe\s+(center|centre|institute|council|foundation|endowment|group|university|firm|company|think[- ]tank|programme|program|school|academy|bank|fund)['’]s\b/i;
 /** "Joseph S. Nye Jr., a professor…": the suffix stands between the name and its appositive. */
 const NAME_SUFFIX = /^,?\s+(?:Jr|Sr|II|III|IV)\b\.?/;
+const BIO =
+  /^\s+(?:is|was|has\s+been|serves\s+as)\s+((?:an?|the|one\s+of)\s+[^.;:()]{2,200}?|(?:director|head|founder|president|chair|professor|co-founder)\s+[^.;:()]{2,200}?)(?=[.;:()]|,\s|$)/u;
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
 
@@ -263,7 +265,11 @@ function appositiveAfter(right: string): string | null {
   const m =
     dash ??
     /^['’]?s?\s*,\s+([^,;:()\u2013\u2014]{2,260}?)(?=\s*(?:[,;:()\u2013\u2014]|\s-\s|$))/u.exec(right);
-  if (!m) return null;
+  if (!m) {
+    // A biography sentence: "Gabuev is director of the Carnegie Russia Eurasia Center."
+    const bio = BIO.exec(right);
+    return bio && ROLE_ANY.test(bio[1]) ? bio[1].replace(/\s+/g, ' ') : null;
+  }
   let a = m[1].trim().replace(/\.$/, '');
   if (
     /^(?:and|but|or|which|that|said|says|told|who\s+said|according|as|while|when|if|in|on|at|after|before|because|since|adding|noting|arguing|saying|he|she|it|they|for|however|whose|where|n[ée]e|these|this|those|then|now|too|though|also)\b/i.test(
