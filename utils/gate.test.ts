@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser, parseHTML } from 'linkedom';
-import { mentionsBothSides, quickLook } from './gate';
+import { isSkippedUrl, mentionsBothSides, quickLook } from './gate';
 
 const paragraph = (text: string) =>
   `<p>${text} ${'Lorem ipsum dolor sit amet, words to fill the paragraph. '.repeat(6)}</p>`;
@@ -102,5 +102,23 @@ describe('mentionsBothSides', () => {
     ['Chinese dumplings with pork', false],
   ])('%s → %s', (text, expected) => {
     expect(mentionsBothSides(text)).toBe(expected);
+  });
+});
+
+describe('isSkippedUrl', () => {
+  it.each([
+    ['https://www.amazon.co.uk/dp/B000', true],
+    ['https://m.youtube.com/watch?v=1', true],
+    ['https://developer.mozilla.org/en-US/docs/Web', true],
+    ['https://docs.rs/regex', true],
+    ['https://www.google.com/webhp', false],
+    ['https://news.yahoo.com/russia-china-ties-123.html', false],
+    ['https://www.bing.com/news/search?q=x', true],
+    ['https://www.reuters.com/world/china/', false],
+    ['https://example.com/account/settings', true],
+    ['not a url', false],
+    [undefined, false],
+  ])('%s → %s', (url, expected) => {
+    expect(isSkippedUrl(url)).toBe(expected);
   });
 });
