@@ -44,7 +44,7 @@ const SPEECH_VERBS = `
   finds found expressed expresses stated states opined opines forecasts forecast projects projected judges
   judged emphasizes reiterated reiterates urged urges advised advises proposes proposed wonders wondered
   asks asked recommends recommended challenges challenged rejects rejected echoed echoes sounded cited
-  cites elaborated elaborates continued continues went_on goes_on offered offers as_saying quoted written
+  cites elaborated elaborates continued continues went_on goes_on documented documents showed shown demonstrated offered offers as_saying quoted written
   points_to pointed_to
 `
   .split(/\s+/)
@@ -77,6 +77,9 @@ const PRONOUN_VERB = rx(String.raw`\b([Hh]e|[Ss]he)\s+(?:${ADVERBS}\s+){0,2}(${V
 const VERB_PRONOUN = rx(String.raw`\b(${VERB_ALT})\s+(he|she)\b`, 'u');
 const ANY_SPEECH_VERB = rx(String.raw`\b(?:${VERB_ALT})\b`, 'u');
 const PRONOUN_START = /^["“‘]?(he|she|his|her)\b/i;
+/** "In her view, …", "By his estimate, …": a follow-up in the speaker's voice. */
+const PRONOUN_VIEW =
+  /^(?:In|By|For|To)\s+(?:his|her)\s+(?:view|opinion|assessment|analysis|estimate|estimation|words|reading|telling|account|mind|judgment|judgement|calculation)\b/;
 const QUOTE_MARK = /[“”«»"„]/;
 
 const DISAGREEMENT = rx(
@@ -368,7 +371,8 @@ function organizationIn(
   role = role
     .replace(/^who\s+(?:is\s+|was\s+)?/i, '')
     .replace(/^(?:an?|the)\s+/i, '')
-    .replace(/[,\s]+$/, '');
+    .replace(/[,\s]+$/, '')
+    .replace(/\s+(?:now|currently|and|who\s+is\s+now)$/i, '');
   return { org: best.org, role: role || null };
 }
 
@@ -639,7 +643,7 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
         speaker = prevMentions[0].personId;
     }
     if (!speaker) continue;
-    const pv = PRONOUN_VERB.exec(s) ?? VERB_PRONOUN.exec(s);
+    const pv = PRONOUN_VERB.exec(s) ?? VERB_PRONOUN.exec(s) ?? PRONOUN_VIEW.exec(s);
     const firstOther = ms.find((x) => x.personId !== speaker);
     if (pv && (!firstOther || firstOther.start > pv.index)) {
       add(speaker, i, 'pronoun', false);
