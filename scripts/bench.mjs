@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: what the built extension costs, measured in real Chromium in one run.
+ *   (a) off-topic pages (the shared real pages): extension main-thread time / one TreeWalker pass
+ *   (b) on-topic pages: content-script main-thread time / a Readability parse; marks in place / parse
+ *   (c) the content script's gzip size
+ *   (d) long tasks (> 50 ms) on the page's main thread with extension work in them
+ *   (e) the history popup with a large vs a small history: open, search keystroke, one save
+ * Prints `name: value (goal …)` lines and writes .bench/results.json. No goal is asserted.
+ *
+ *   node scripts/bench.mjs [--reps N] [--sample N] [--all-reps] [--no-popup] [--large N]
+ *     --reps N      repetitions per page (medians are reported; default 3)
+ *     --sample N    how many shared pages get every repetition (evenly spread; default 30)
+ *     --all-reps    every shared page gets every repetition (slow: ~130 × reps loads)
+ *     --no-popup    skip (e)
+ *     --large N     articles in the large history for (e) (default 10000)
+ *     --corpus N    only N of the shared pages, evenly spread (quick runs; default all)
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { listCorpus, startServer } from '../tests/e2e/server.mjs';
+import { launchWithExtension } from './bench/chromium.mjs';
+import { analyzeTrace, tracedLoad } from './bench/trace.mjs';
+import { median, readabilityMs, treeWalkerMs } from './bench/in-page.mjs';
+import { benchPopup } from './bench/popup.mjs';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const REPS = opt('--reps', 3);
+const SAMPLE = opt('--sample', 30);
+const LARGE = opt('--large', 10_000);
+const ALL_REPS = args.includes('--all-reps');
+const POPUP = !args.includes('--no-popup');
+
+const buildDir = join(process.env.TL_OUTPUT_DIR || join(root, '.output'), 'chrome-mv3');
+const contentJs = join(buildDir, 'content-scripts', 'content.js');
+if (!existsSync(contentJs)) {
+  console.error(`No Chrome build with a content script at ${buildDir}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const round = (x, d = 2) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d));
+const ratio = (a, b) => (a === null || b === null || !(b > 0) ? null : a / b);
+const quantile = (values, q) => {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return xs.length ? xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] : null;
+};
+const lines = [];
+function report(name, value, goal, note = '') {
+  const shown = value === null || value === undefined ? 'not measured' : value;
+  const line = `${name}: ${shown}${goal ? ` (goal ${goal})` : ''}${note ? ` — ${note}` : ''}`;
+  lines.push(line);
+  console.log(line);
+}
+const log = (...m) => console.error('[bench]', ...m);
+
+const results = { when: new Date().toISOString(), reps: REPS, build: buildDir };
+
+// (c) size
+const gz = gzipSync(readFileSync(contentJs), { level: 9 }).length;
+results.contentScript = { bytes: readFileSync(contentJs).length, gzipBytes: gz };
+
+const server = await startServer();
+const browser = await launchWithExtension(buildDir);
+const { context, extensionId } = browser;
+
+try {
+  // (a) + (d): the shared real pages, none of them on the topic.
+  const every = listCorpus();
+  const spread = (list, n) => {
+    const k = Math.min(n, list.length);
+    return Array.from({ length: k }, (_, i) => list[Math.floor((i * list.length) / k)]);
+  };
+  const slugs = spread(every, opt('--corpus', every.length));
+  const sample = new Set(spread(slugs, SAMPLE));
+  const perPage = new Map(
+    slugs.map((s) => [
+      s,
+      { ext: [], walker: [], script: [], measures: [], verdicts: [], longTasks: [], maxTask: [] },
+    ]),
+  );
+  for (let rep = 0; rep < REPS; rep++) {
+    const todo = rep === 0 || ALL_REPS ? slugs : slugs.filter((s) => sample.has(s));
+    log(`shared pages, repetition ${rep + 1}/${REPS}: ${todo.length} pages`);
+    for (const slug of todo) {
+      const r = perPage.get(slug);
+      try {
+        const { page, events, verdict } = await tracedLoad(context, server.url(`/corpus/${slug}/`), {
+          settleMs: 500,
+        });
+        const t = analyzeTrace(events, extensionId);
+        r.verdicts.push(t.ran ? verdict : 'no-content-script');
+        r.ext.push(t.extMs);
+        r.script.push(t.scriptMs);
+        r.measures.push(t.measuresMs);
+        r.longTasks.push(t.longTasks);
+        r.maxTask.push(t.maxExtTaskMs);
+        r.walker.push(await treeWalkerMs(page));
+        await page.close();
+      } catch (e) {
+        r.verdicts.push(`error: ${String(e?.message ?? e).split('\n')[0]}`);
+      }
+    }
+  }
+  const pages = [...perPage].map(([slug, r]) => {
+    const ext = median(r.ext);
+    const walker = median(r.walker);
+    return {
+      slug,
+      reps: r.ext.length,
+      extMs: round(ext),
+      scriptMs: round(median(r.script)),
+      measuresMs: round(median(r.measures)),
+      treeWalkerMs: round(walker, 3),
+      ratio: round(ratio(ext, walker)),
+      verdicts: [...new Set(r.verdicts)],
+      longTasks: r.longTasks.flat().map((t) => ({ ms: round(t.ms), extMs: round(t.extMs) })),
+      maxExtTaskMs: round(Math.max(0, ...r.maxTask)),
+    };
+  });
+  const sampled = pages.filter((p) => sample.has(p.slug));
+  const ratios = (list) => list.map((p) => p.ratio).filter((x) => x !== null);
+  const worst = [...pages].filter((p) => p.ratio !== null).sort((a, b) => b.ratio - a.ratio)[0];
+  results.offTopic = {
+    pages,
+    sample: [...sample],
+    medianRatioSample: round(median(ratios(sampled))),
+    medianRatioAll: round(median(ratios(pages))),
+    p90RatioAll: round(quantile(ratios(pages), 0.9)),
+    pooledRatioAll: round(
+      ratio(
+        pages.reduce((s, p) => s + (p.extMs ?? 0), 0),
+        pages.reduce((s, p) => s + (p.treeWalkerMs ?? 0), 0),
+      ),
+    ),
+    medianExtMs: round(median(pages.map((p) => p.extMs))),
+    medianTreeWalkerMs: round(median(pages.map((p) => p.treeWalkerMs)), 3),
+    worst: worst ? { slug: worst.slug, ratio: worst.ratio } : null,
+    markedPages: pages.filter((p) => p.verdicts.includes('marks')).map((p) => p.slug),
+    errors: pages.filter((p) => p.verdicts.some((v) => v.startsWith('error'))).map((p) => p.slug),
+  };
+  const longTasks = pages.flatMap((p) => p.longTasks.map((t) => ({ slug: p.slug, ...t })));
+  results.longTasks = {
+    count: longTasks.length,
+    causedByExtension: longTasks.filter((t) => t.extMs > 50).length,
+    tasks: longTasks,
+    maxExtTaskMs: round(Math.max(0, ...pages.map((p) => p.maxExtTaskMs ?? 0))),
+  };
+
+  // (b) on-topic pages.
+  const onTopic = {};
+  for (const path of ['/seed-article.html', '/e2e/ontopic-energy.html']) {
+    const r = {
+      ext: [],
+      script: [],
+      measures: [],
+      marks: [],
+      readability: [],
+      warm: [],
+      verdicts: [],
+      steps: [],
+    };
+    for (let rep = 0; rep < REPS; rep++) {
+      log(`on-topic ${path}, repetition ${rep + 1}/${REPS}`);
+      const { page, events, verdict } = await tracedLoad(context, server.url(path), { settleMs: 1500 });
+      const t = analyzeTrace(events, extensionId);
+      r.verdicts.push(verdict);
+      r.ext.push(t.extMs);
+      r.script.push(t.scriptMs);
+      r.measures.push(t.measuresMs);
+      r.marks.push(t.marksInPlaceMs ?? NaN);
+      r.steps.push(t.steps);
+      const parse = await readabilityMs(page);
+      if (!parse.ok) log(`Readability found no article in ${path}`);
+      r.readability.push(parse.coldMs);
+      r.warm.push(parse.warmMs);
+      await page.close();
+    }
+    const parse = median(r.readability);
+    onTopic[path] = {
+      verdicts: [...new Set(r.verdicts)],
+      extMs: round(median(r.ext)),
+      scriptMs: round(median(r.script)),
+      measuresMs: round(median(r.measures)),
+      marksInPlaceMs: round(median(r.marks)),
+      readabilityMs: round(parse),
+      readabilityWarmMs: round(median(r.warm)),
+      mainThreadRatio: round(ratio(median(r.ext), parse)),
+      marksRatio: round(ratio(median(r.marks), parse)),
+      steps: r.steps,
+    };
+  }
+  results.onTopic = onTopic;
+
+  // (e) the popup.
+  if (POPUP) {
+    log(`popup: importing 10 then ${LARGE} synthetic articles`);
+    const tmp = join(root, '.tmp', 'bench');
+    mkdirSync(tmp, { recursive: true });
+    try {
+      const p = await benchPopup({
+        context,
+        popupUrl: browser.extensionUrl('popup.html'),
+        root,
+        tmp,
+        reps: REPS,
+        small: 10,
+        large: LARGE,
+      });
+      results.popup = {
+        ...p,
+        openRatio: round(ratio(p.large.openMs, p.small.openMs)),
+        searchRatio: round(ratio(p.large.searchMs, p.small.searchMs)),
+        searchWithTypingDelayRatio: round(
+          ratio(p.large.searchWithTypingDelayMs, p.small.searchWithTypingDelayMs),
+        ),
+        saveRatio: round(ratio(p.large.saveMs, p.small.saveMs)),
+      };
+    } catch (e) {
+      results.popup = { error: String(e?.message ?? e) };
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Report.
+const o = results.offTopic;
+console.log('');
+report(
+  'off-topic: extension main-thread time / TreeWalker pass, median of the sampled shared pages',
+  o.medianRatioSample,
+  '≤ 0.5',
+  `${results.offTopic.sample.length} pages × ${REPS} reps; all ${o.pages.length} pages: median ${o.medianRatioAll}, p90 ${o.p90RatioAll}, worst ${o.worst?.slug} ${o.worst?.ratio}; median extension ${o.medianExtMs} ms vs TreeWalker ${o.medianTreeWalkerMs} ms`,
+);
+if (o.markedPages.length)
+  report('off-topic: shared pages that got marks', o.markedPages.length, '0', o.markedPages.join(', '));
+for (const [path, r] of Object.entries(results.onTopic)) {
+  report(
+    `on-topic ${path}: content-script main-thread time / Readability parse`,
+    r.mainThreadRatio,
+    '≤ 0.5',
+    `${r.extMs} ms vs a cold parse of ${r.readabilityMs} ms (warm ${r.readabilityWarmMs} ms); verdict: ${r.verdicts.join('/')}`,
+  );
+  report(
+    `on-topic ${path}: marks in place / Readability parse`,
+    r.marksRatio,
+    '≤ 1.5',
+    `${r.marksInPlaceMs} ms from the content script's start`,
+  );
+}
+report(
+  'content script gzip size (kB)',
+  round(results.contentScript.gzipBytes / 1000, 1),
+  '≤ 30',
+  `${results.contentScript.gzipBytes} bytes gzip -9, ${results.contentScript.bytes} raw`,
+);
+report(
+  'long tasks > 50 ms with extension work in them, shared pages',
+  results.longTasks.count,
+  '0',
+  `${results.longTasks.causedByExtension} where the extension alone took > 50 ms; longest extension slice within one task ${results.longTasks.maxExtTaskMs} ms`,
+);
+if (!results.popup) {
+  report('popup with 10,000 articles vs 10', null, '≤ 1.5', 'not measured (--no-popup)');
+} else if (results.popup.error) {
+  report('popup with 10,000 articles vs 10', null, '≤ 1.5', `not measured yet: ${results.popup.error}`);
+} else {
+  const p = results.popup;
+  const n = `${p.large.articles} articles / ${p.large.experts} experts vs ${p.small.articles}`;
+  report(
+    `popup open → first page rendered, ${n}`,
+    p.openRatio,
+    '≤ 1.5',
+    `${round(p.large.openMs)} ms vs ${round(p.small.openMs)} ms`,
+  );
+  report(
+    `popup search keystroke → results rendered, ${n}`,
+    p.searchRatio,
+    '≤ 1.5',
+    `${round(p.large.searchMs)} ms vs ${round(p.small.searchMs)} ms after the typing delay; with it ${round(p.large.searchWithTypingDelayMs)} vs ${round(p.small.searchWithTypingDelayMs)} ms`,
+  );
+  report(
+    `one save (saveArticle round trip), ${n}`,
+    p.saveRatio,
+    'flat, ≈ 1',
+    `${round(p.large.saveMs)} ms vs ${round(p.small.saveMs)} ms`,
+  );
+}
+results.summary = lines;
+mkdirSync(join(root, '.bench'), { recursive: true });
+writeFileSync(join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2));
+console.log('\nwrote .bench/results.json');

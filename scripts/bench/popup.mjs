@@ -1,0 +1,166 @@
+/**
+ * The history popup with a small and a large history, through the extension's own paths: the
+ * history is imported with the popup's Import (a synthetic export made by utils/db/synthetic.ts),
+ * single saves are the content script's `saveArticle` message sent from an extension page.
+ *   open:   popup.html navigation start → first history row in the DOM
+ *   search: one keystroke's query leaving the popup (after its typing delay) → rows re-rendered
+ *   save:   one saveArticle round trip to the background (after one warm-up save)
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { median } from './in-page.mjs';
+
+function synthetic(root, args) {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const run = spawnSync(tsx, [join(root, 'scripts', 'bench', 'synthetic-export.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`synthetic data failed: ${run.stderr || run.stdout}`);
+}
+
+async function importFile(context, popupUrl, file, timeoutMs) {
+  const page = await context.newPage();
+  await page.goto(popupUrl);
+  await page.getByTestId('data-tab').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  const status = page.getByTestId('data-status');
+  await page.waitForFunction(
+    () =>
+      /Import finished/.test(document.querySelector('[data-testid="data-status"]')?.textContent ?? '') ||
+      document.querySelector('[data-testid="data-error"]'),
+    undefined,
+    { timeout: timeoutMs, polling: 250 },
+  );
+  const error = await page
+    .getByTestId('data-error')
+    .textContent({ timeout: 100 })
+    .catch(() => null);
+  const text = await status.textContent();
+  await page.close();
+  if (error) throw new Error(`import failed: ${error}`);
+  return text;
+}
+
+/** Records, in the popup's own world, when each message to the background leaves and is answered. */
+const MESSAGE_PROBE = () => {
+  const log = (window.__tlMsgLog = []);
+  const runtime = globalThis.chrome.runtime;
+  const original = runtime.sendMessage.bind(runtime);
+  runtime.sendMessage = (message, ...rest) => {
+    const entry = { type: message?.type, sent: performance.now(), answered: null, rendered: null };
+    log.push(entry);
+    const done = () => {
+      entry.answered = performance.now();
+      // Preact renders on a microtask after setState: a macrotask later the rows are in the DOM.
+      setTimeout(() => (entry.rendered = performance.now()), 0);
+    };
+    const callback = typeof rest[rest.length - 1] === 'function' ? rest.pop() : null;
+    if (callback) {
+      return original(message, ...rest, (response) => {
+        callback(response);
+        done();
+      });
+    }
+    const promise = original(message, ...rest);
+    promise.then(done, done);
+    return promise;
+  };
+  window.__tlFirstRow = null;
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid="history-row"]')) {
+      window.__tlFirstRow = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function measureSize(context, popupUrl, inputs, reps) {
+  const open = [];
+  for (let i = 0; i < reps; i++) {
+    const page = await context.newPage();
+    await page.addInitScript(MESSAGE_PROBE);
+    await page.goto(popupUrl);
+    await page.waitForFunction(() => window.__tlFirstRow !== null, undefined, { timeout: 60_000 });
+    open.push(await page.evaluate(() => window.__tlFirstRow));
+    await page.close();
+  }
+
+  const page = await context.newPage();
+  await page.addInitScript(MESSAGE_PROBE);
+  await page.goto(popupUrl);
+  await page.waitForFunction(() => window.__tlFirstRow !== null, undefined, { timeout: 60_000 });
+  const search = [];
+  const searchWithDelay = [];
+  for (let i = 0; i < reps; i++) {
+    const box = page.getByTestId('history-search');
+    await box.fill(i % 2 ? 'summit' : 'pipelin');
+    await page.waitForTimeout(400);
+    const before = await page.evaluate(() => window.__tlMsgLog.length);
+    const typedAt = await page.evaluate(() => performance.now());
+    await box.press(i % 2 ? 'Backspace' : 'e'); // one keystroke
+    const entry = await page
+      .waitForFunction(
+        (n) =>
+          window.__tlMsgLog.slice(n).find((e) => e.type === 'listArticles' && e.rendered !== null) ?? false,
+        before,
+        { timeout: 60_000, polling: 20 },
+      )
+      .then((h) => h.jsonValue());
+    search.push(entry.rendered - entry.sent);
+    searchWithDelay.push(entry.rendered - typedAt);
+  }
+
+  const save = await page.evaluate(async (articles) => {
+    const out = [];
+    for (const [i, data] of articles.entries()) {
+      const t0 = performance.now();
+      const reply = await globalThis.chrome.runtime.sendMessage({
+        id: Math.floor(Math.random() * 1e9),
+        type: 'saveArticle',
+        data,
+        timestamp: Date.now(),
+      });
+      if (i > 0) out.push(performance.now() - t0); // the first save warms the background up
+      if (!reply || reply.err) throw new Error(`saveArticle failed: ${JSON.stringify(reply?.err)}`);
+    }
+    return out;
+  }, inputs);
+  await page.close();
+  return {
+    openMs: median(open),
+    searchMs: median(search),
+    searchWithTypingDelayMs: median(searchWithDelay),
+    saveMs: median(save),
+  };
+}
+
+/**
+ * @param {{ context: import('@playwright/test').BrowserContext, popupUrl: string, root: string,
+ *   tmp: string, reps: number, large: number, small: number }} o
+ */
+export async function benchPopup(o) {
+  const smallFile = join(o.tmp, `history-${o.small}.json`);
+  const largeFile = join(o.tmp, `history-${o.large}.json`);
+  const inputsFile = join(o.tmp, 'save-inputs.json');
+  synthetic(o.root, ['export', String(o.small), smallFile]);
+  synthetic(o.root, ['export', String(o.large), largeFile]);
+  synthetic(o.root, ['inputs', '900000', String((o.reps + 1) * 2), inputsFile]);
+  const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
+  const experts = new Set(
+    JSON.parse(readFileSync(largeFile, 'utf8')).articles.flatMap((a) => a.experts.map((e) => e.id)),
+  ).size;
+
+  await importFile(o.context, o.popupUrl, smallFile, 60_000);
+  const small = await measureSize(o.context, o.popupUrl, inputs.slice(0, o.reps + 1), o.reps);
+  const t0 = Date.now();
+  await importFile(o.context, o.popupUrl, largeFile, 15 * 60_000);
+  const importSeconds = (Date.now() - t0) / 1000;
+  const large = await measureSize(o.context, o.popupUrl, inputs.slice(o.reps + 1), o.reps);
+  return {
+    small: { articles: o.small, ...small },
+    large: { articles: o.large, experts, ...large },
+    importSeconds,
+  };
+}
