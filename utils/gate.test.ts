@@ -81,6 +81,13 @@ describe('quickLook', () => {
     expect(quickLook(null as unknown as Document)).toEqual({ worth: false, reason: 'error' });
   });
 
+  it('is bounded on a 5 MB page', () => {
+    const doc = page('<title>Big</title>', `<p>${'plain words only here. '.repeat(230_000)}</p>`);
+    const started = performance.now();
+    expect(quickLook(doc).worth).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('reads a bounded sample on a huge page', () => {
     const huge = page('<title>Nothing here</title>', '<p>plain words only here.</p>'.repeat(100_000));
     const started = performance.now();
