@@ -17,8 +17,12 @@ describe('findArticleRoot', () => {
   it('falls back to <article>, <main> or <body>', () => {
     const { document } = parseHTML(page);
     expect(findArticleRoot(document as unknown as Document, null).tagName).toBe('BODY');
-    expect(findArticleRoot(document as unknown as Document, 'nothing matches this text at all').tagName).toBe('BODY');
-    const withArticle = parseHTML('<html><body><main><article><p>x</p></article></main></body></html>').document;
+    expect(findArticleRoot(document as unknown as Document, 'nothing matches this text at all').tagName).toBe(
+      'BODY',
+    );
+    const withArticle = parseHTML(
+      '<html><body><main><article><p>x</p></article></main></body></html>',
+    ).document;
     expect(findArticleRoot(withArticle as unknown as Document, '').tagName).toBe('ARTICLE');
   });
 });

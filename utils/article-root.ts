@@ -7,7 +7,8 @@ const MIN_KEY = 24;
 const MAX_HITS = 400;
 
 export function findArticleRoot(doc: Document, articleText: string | null | undefined): Element {
-  const fallback = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body ?? doc.documentElement;
+  const fallback =
+    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body ?? doc.documentElement;
   if (!articleText) return fallback;
   const hay = articleText.replace(/\s+/g, ' ').toLowerCase();
   const hits: Element[] = [];

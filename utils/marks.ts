@@ -28,7 +28,11 @@ interface Replacement {
   parts: Node[];
 }
 
-export function applyMarks(doc: Document, plan: PlannedMention[], labelFor: (id: string) => string): AppliedMarks {
+export function applyMarks(
+  doc: Document,
+  plan: PlannedMention[],
+  labelFor: (id: string) => string,
+): AppliedMarks {
   // Collect the cuts per text node, so one node with several mentions is replaced once.
   const cuts = new Map<Text, { start: number; end: number; id: string; head: boolean; mention: number }[]>();
   plan.forEach((mention, i) => {

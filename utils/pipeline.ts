@@ -92,7 +92,9 @@ function mergeKnownSpellings(experts: Expert[]): Expert[] {
     }
     prior.surfaceForms = [...new Set([...prior.surfaceForms, ...e.surfaceForms])];
     prior.mentions += e.mentions;
-    prior.statements = [...prior.statements, ...e.statements].sort((a, b) => a.sentenceIndex - b.sentenceIndex);
+    prior.statements = [...prior.statements, ...e.statements].sort(
+      (a, b) => a.sentenceIndex - b.sentenceIndex,
+    );
     prior.role ??= e.role;
     prior.organization ??= e.organization;
     prior.stance = labelStance(prior.statements);
