@@ -26,7 +26,7 @@ import {
 } from '../messages/history';
 import { articlesToCsv } from './csv';
 import { buildExpertRecords, foldExpertId } from './derive';
-import { toArticleData, toRecord } from './history-repo';
+import { toArticleData, toRecord } from './records';
 import { countsFromArticles } from './meta';
 import type { CorrectionRecord, HistoryDb } from './schema';
 

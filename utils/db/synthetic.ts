@@ -7,7 +7,7 @@ import type { StanceLabel } from '../types';
 import { canonicalizeUrl } from '../canonical-url';
 import { saveArticle } from './history-repo';
 import { buildExpertRecords } from './derive';
-import { toRecord } from './history-repo';
+import { toRecord } from './records';
 import type { HistoryDb } from './schema';
 import { EXPORT_APP, EXPORT_SCHEMA } from './import-export';
 import { countsFromArticles } from './meta';

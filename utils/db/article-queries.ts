@@ -1,0 +1,98 @@
+/**
+ * Reading the history: pages newest first, search and filters, facets, weekly figures. Costs follow
+ * the page asked for, not the size of the history (see schema.ts, version 3).
+ */
+import type { ArticlePage, ArticleQuery, HistoryFacets, WeekStats } from '../messages/history';
+import { foldExpertId, PREFIX_MAX, PREFIX_MIN, searchTerms, tag } from './derive';
+import { COUNTS_ID, emptyMeta, readFacets, WEEK_MS, weekStart } from './meta';
+import { toRow } from './records';
+import type { ArticleRecord, HistoryDb } from './schema';
+
+export const DEFAULT_PAGE_SIZE = 25;
+
+/**
+ * One page of history, newest first. `total` is exact when known cheaply (no filter: the counts row;
+ * a filtered result that ends on this page) and null otherwise; `more` says whether older ones follow.
+ *
+ * A filtered page is read newest first from the `[tag, lastReadAt]` index of its most specific
+ * condition (expert, site, longest search word, subtopic, stance) within the date range; further
+ * conditions are checked on the records as they come, so the cost follows the page, not the history.
+ */
+export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise<ArticlePage> {
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? DEFAULT_PAGE_SIZE;
+  const from = q.from ?? -Infinity;
+  const to = q.to ?? Infinity;
+  const allWords = searchTerms(q.text);
+  const words = allWords.filter((w) => w.length >= PREFIX_MIN);
+  const conds: string[] = [];
+  if (q.expertId) {
+    const id = foldExpertId(q.expertId);
+    conds.push(q.stance ? tag.expertStance(id, q.stance) : tag.expert(id));
+  }
+  if (q.site) conds.push(tag.site(q.site));
+  for (const w of [...words].sort((x, y) => y.length - x.length)) conds.push(tag.word(w));
+  if (q.subtopic) conds.push(tag.subtopic(q.subtopic));
+  if (q.stance && !q.expertId) conds.push(tag.stance(q.stance));
+  // Words the index cannot answer alone (one letter; longer than the indexed prefixes) are checked in full.
+  const checkWords = allWords.filter((w) => w.length > PREFIX_MAX || w.length < PREFIX_MIN);
+  const wordsMatch = (r: ArticleRecord) => checkWords.every((w) => r.terms.some((t) => t.startsWith(w)));
+
+  const toPage = (recs: ArticleRecord[]): ArticlePage => {
+    const more = recs.length > limit;
+    const rows = recs.slice(0, limit).map(toRow);
+    return { rows, total: more ? null : offset + rows.length, more };
+  };
+
+  if (!conds.length) {
+    if (q.from === undefined && q.to === undefined && !checkWords.length) {
+      const [meta, recs] = await Promise.all([
+        db.meta.get(COUNTS_ID),
+        db.articles.orderBy('lastReadAt').reverse().offset(offset).limit(limit).toArray(),
+      ]);
+      const total = meta?.articles ?? (await db.articles.count());
+      return { rows: recs.map(toRow), total, more: offset + recs.length < total };
+    }
+    let byTime = db.articles.where('lastReadAt').between(from, to, true, true).reverse();
+    if (checkWords.length) byTime = byTime.filter(wordsMatch);
+    return toPage(
+      await byTime
+        .offset(offset)
+        .limit(limit + 1)
+        .toArray(),
+    );
+  }
+  const [drive, ...rest] = conds;
+  let coll = db.articles.where('tags').between([drive, from], [drive, to], true, true).reverse();
+  if (rest.length || checkWords.length) {
+    coll = coll.filter((r) => {
+      const tags = new Set(r.tags.map((t) => t[0]));
+      return rest.every((c) => tags.has(c)) && wordsMatch(r);
+    });
+  }
+  return toPage(
+    await coll
+      .offset(offset)
+      .limit(limit + 1)
+      .toArray(),
+  );
+}
+
+export async function historyFacets(db: HistoryDb): Promise<HistoryFacets> {
+  const { sites, subtopics } = await readFacets(db);
+  return { sites, subtopics };
+}
+
+export { weekStart };
+
+/** Articles read per week and the stances of the experts in them, oldest week first (from the counts row). */
+export async function weeklyStats(db: HistoryDb, weeks = 12, now = Date.now()): Promise<WeekStats[]> {
+  const first = weekStart(now) - (weeks - 1) * WEEK_MS;
+  const meta = (await db.meta.get(COUNTS_ID)) ?? emptyMeta();
+  const byStart = new Map(meta.weeks.map((w) => [w[0], w]));
+  return Array.from({ length: weeks }, (_, i) => {
+    const start = first + i * WEEK_MS;
+    const [, articles, durable, fragile, neutral] = byStart.get(start) ?? [start, 0, 0, 0, 0];
+    return { start, articles, voices: { durable, fragile, neutral } };
+  });
+}
