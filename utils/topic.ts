@@ -54,6 +54,14 @@ export interface CompiledTopic {
 }
 
 const SEPARATORS = /[\s\u00AD\-\u2010-\u2015]+/g;
+/**
+ * Letters and digits of the scripts the topic data is written in (Latin, Greek, Cyrillic), spelled
+ * out instead of `\p{L}` so the term regexes need no `u` flag (case-insensitive matching still folds
+ * Cyrillic). Measured in Node (CPU time, seed article): first call 70 → 18 ms, because V8 no longer
+ * compiles the big alternation to native code; a warm call costs 3.5 ms instead of 1 ms. Pages are
+ * usually read once, in a fresh context, so the first call is the one that counts.
+ */
+const WORD_CHARS = 'A-Za-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 
 /** The form a term or a matched string is looked up under. */
 function lookupKey(text: string, caseSensitive: boolean): string {
@@ -67,7 +75,7 @@ function termPattern(text: string): string {
     .split(/[\s-]+/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
     .join('[\\s\\u00AD\\-\\u2010-\\u2015]+');
-  return text.endsWith('*') ? `${body}\\p{L}*` : body;
+  return text.endsWith('*') ? `${body}[${WORD_CHARS}]*` : body;
 }
 
 /** Compile a topic definition into matchers. Throws when the definition does not fit the schema. */
@@ -113,9 +121,9 @@ export function compileTopic(data: unknown): CompiledTopic {
       (wildcard ? stem : literal).set(key, item.entry);
     }
     const alternatives = own.map((item) => termPattern(item.text)).join('|');
-    const flags = caseSensitive ? 'gu' : 'giu';
+    const flags = caseSensitive ? 'g' : 'gi';
     matchers.push({
-      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, flags),
+      regex: new RegExp(`(?<![${WORD_CHARS}])(?:${alternatives})(?![${WORD_CHARS}])`, flags),
       literal,
       stem,
       caseSensitive,
