@@ -1,6 +1,7 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { HistoryClient } from '@/entrypoints/popup/client';
 import type { ImportProgress } from '@/utils/messages/history';
+import { ClearHistory } from './ClearHistory';
 import { plural } from './format';
 
 interface Props {
@@ -29,9 +30,6 @@ export function DataTools({ client, onChanged, download = downloadFile }: Props)
   const [error, setError] = useState('');
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const clearButton = useRef<HTMLButtonElement>(null);
 
   const exportAs = async (format: 'json' | 'csv') => {
     setError('');
@@ -72,10 +70,8 @@ export function DataTools({ client, onChanged, download = downloadFile }: Props)
 
   const clearAll = async () => {
     await client.clearHistory();
-    setConfirming(false);
     setStatus('The history was cleared.');
     onChanged();
-    clearButton.current?.focus();
   };
 
   return (
@@ -131,42 +127,7 @@ export function DataTools({ client, onChanged, download = downloadFile }: Props)
         </p>
       )}
       <h3>Clear</h3>
-      {!confirming ? (
-        <button
-          type="button"
-          ref={clearButton}
-          class="tl-danger"
-          data-testid="clear-history"
-          onClick={() => {
-            setConfirming(true);
-            setTimeout(() => confirmButton.current?.focus(), 0);
-          }}
-        >
-          Clear all history…
-        </button>
-      ) : (
-        <div role="group" aria-labelledby="confirm-clear" class="tl-confirm">
-          <p id="confirm-clear">Delete every article, expert and correction? This cannot be undone.</p>
-          <button
-            type="button"
-            class="tl-danger"
-            ref={confirmButton}
-            onClick={clearAll}
-            data-testid="confirm-clear"
-          >
-            Yes, delete everything
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setConfirming(false);
-              setTimeout(() => clearButton.current?.focus(), 0);
-            }}
-          >
-            Cancel
-          </button>
-        </div>
-      )}
+      <ClearHistory onClear={clearAll} />
       <h3>Settings</h3>
       <button type="button" onClick={() => client.openOptions()}>
         Open settings
