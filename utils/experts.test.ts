@@ -102,6 +102,12 @@ describe('findPeople patterns', () => {
     expect(via).toEqual({ 'Jane Roe': ['0:reported-disagreement', '1:said'], 'John Poe': ['3:said'] });
   });
 
+  it("keeps leaders' relatives out but not people who share a word with an official's name", () => {
+    expect(
+      names('Hunter Biden said he was busy. Li Jun said the partnership would last. Greg Austin said so.'),
+    ).toEqual(['Li Jun', 'Greg Austin']);
+  });
+
   it('treats a former official speaking as an analyst as an expert', () => {
     expect(
       names('Former U.S. ambassador to Russia John Tefft said the Kremlin would not change course.'),

@@ -162,8 +162,9 @@ const ROLE_ANY = rx(
   'i',
 );
 
+/** Surnames by which leaders are named alone ("Biden", "Putin"): their relatives are not experts by default. */
 const OFFICIAL_SURNAMES = new Set(
-  OFFICIALS.people.flatMap((o) => [o.name.split(/\s+/).pop() ?? '', ...o.aliases]).map((n) => foldName(n)),
+  OFFICIALS.people.flatMap((o) => o.aliases.filter((a) => !/\s/.test(a))).map((n) => foldName(n)),
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -242,8 +242,7 @@ export const COMMON_FIRST_WORDS = list(`
 /** Capitalised words that are places, peoples or other common nouns, never a given name or surname. */
 export const NON_NAME_WORDS = list(`
   january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec
-  monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan new year day
+  monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan new year 
   festival parade games olympics olympic cup prize award nobel victory
   god allah jesus christ bible koran quran
   america american americans us usa u-s united states state states kingdom nations republic
@@ -275,9 +274,9 @@ export const NON_NAME_WORDS = list(`
   lisbon amsterdam hague york jersey california texas florida alaska hawaii virginia boston chicago
   angeles francisco diego seattle pentagon capitol downing whitehall elysee zhongnanhai
   square street wall road avenue river sea ocean gulf strait straits bay island islands
-  lake mountain mountains valley region regions province oblast krai district county city town
+  mountain mountains valley region regions province oblast krai district county city town
   village peninsula continent hemisphere border borders frontier
-  christian christians muslim muslims jewish jews islamic catholic orthodox buddhist hindu
+  christians muslim muslims jewish jews islamic catholic orthodox buddhist hindu
   democrats democrat republicans republican gop conservative conservatives liberal liberals labour
   communist communists socialist bolshevik bolsheviks nazi nazis maga brics sco nato g7 g20 opec
   un-security west's east's north's south's
