@@ -13,7 +13,7 @@ export default defineConfig({
     name: 'Triangle Lens',
     description:
       'Finds the experts quoted in news on the US–Russia–China triangle, marks them in place and shows who they are and where they stand. Everything stays on your machine.',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])],
     action: { default_title: 'Triangle Lens' },
     ...(browser === 'firefox'
       ? {

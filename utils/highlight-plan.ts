@@ -92,6 +92,9 @@ export function normalizeText(s: string): string {
     .toLowerCase();
 }
 
+/** Letters and digits of the scripts news names come in (Latin with diacritics, Greek, Cyrillic). */
+const WORD_CHARS = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF\\u1E00-\\u1EFF';
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -111,9 +114,9 @@ export function buildNameRegex(targets: MarkTarget[]): { re: RegExp; idByForm: M
   if (forms.length === 0) return null;
   forms.sort((a, b) => b.length - a.length);
   const body = forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+').replace(/'/g, "['\u2019\u02bc]")).join('|');
-  // Case-sensitive on purpose: names are written as names. (A /i flag with \p{L} classes also makes
-  // V8 build case-folding tables for all of Unicode, which costs milliseconds on the page's thread.)
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu'), idByForm };
+  // Case-sensitive on purpose: names are written as names. Word edges use explicit letter ranges:
+  // Unicode property classes (\p{L}) cost milliseconds to compile on the page's thread.
+  return { re: new RegExp(`(?<![${WORD_CHARS}])(?:${body})(?![${WORD_CHARS}])`, 'g'), idByForm };
 }
 
 function closestBlock(el: Element | null): Element | null {

@@ -38,3 +38,15 @@ export async function analyzeOffMainThread(req: AnalyzeRequest): Promise<Analysi
   await ensureOffscreen();
   return sendMessage('analyzeInOffscreen', req);
 }
+
+/** A tiny page through the whole pipeline, so patterns compile and code warms before a real page. */
+const WARM_UP = {
+  url: 'https://warm-up.invalid/',
+  html:
+    '<html><head><title>Warm-up</title></head><body><article><p>Moscow and Beijing deepened their partnership as sanctions on Russia grew, an analyst said.</p>' +
+    '<p>“The ties between Russia and China are strong,” said Jane Doe, a senior fellow at an institute. China buys Russian oil and gas.</p></article></body></html>',
+};
+
+export async function warmUpAnalyzer(): Promise<void> {
+  await analyzeOffMainThread(WARM_UP);
+}

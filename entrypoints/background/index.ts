@@ -1,20 +1,26 @@
 import * as v from 'valibot';
 import { onMessage } from '@/utils/messaging';
 import { AnalyzeRequestSchema, PageReportSchema } from '@/utils/messages/page';
+import { isSiteOff, loadSettings } from '@/utils/settings';
 import { registerHistoryHandlers } from './history-handlers';
-import { analyzeOffMainThread } from './analyzer';
+import { analyzeOffMainThread, warmUpAnalyzer } from './analyzer';
+import { injectStage } from './inject';
 import { createTabStates } from './tab-state';
 
 export default defineBackground(() => {
   registerHistoryHandlers();
   const tabs = createTabStates();
+  // Parsing and the pipeline's first (cold) run happen now, not while a reader waits for marks.
+  void warmUpAnalyzer().catch(() => undefined);
 
-  // content → background: the full pipeline, away from the page's main thread.
+  // gate → background: the full pipeline, away from the page's main thread.
   onMessage('analyzePage', async ({ data, sender }) => {
     const req = v.parse(AnalyzeRequestSchema, data);
+    const settings = await loadSettings();
+    if (isSiteOff(hostOf(req.url), settings)) return null;
     const analysis = await analyzeOffMainThread(req);
     const tabId = sender.tab?.id;
-    if (tabId !== undefined) {
+    if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
       await tabs.set(tabId, {
         url: req.url,
         title: analysis.article?.title ?? sender.tab?.title ?? '',
@@ -26,7 +32,12 @@ export default defineBackground(() => {
     return analysis;
   });
 
-  // content → background: what the tab shows now (badge; counted as read).
+  // gate → background: the page is on the topic; the lens stage goes into that frame only.
+  onMessage('startLens', ({ sender }) => injectStage(sender, 'lens'));
+  // lens → background: a mark was hovered or focused; the card stage follows.
+  onMessage('loadCardUi', ({ sender }) => injectStage(sender, 'card'));
+
+  // lens → background: the article counted as read (the popup shows it, the badge stays).
   onMessage('reportPage', async ({ data, sender }) => {
     const report = v.parse(PageReportSchema, data);
     const tabId = sender.tab?.id;
@@ -42,3 +53,11 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 });
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -3,7 +3,7 @@
  * service worker stopped by the browser mid-session loses nothing.
  */
 import type { CurrentPageInfo, PageReport } from '@/utils/messages/page';
-import { loadSettings } from '@/utils/settings';
+import { isSiteOff, loadSettings } from '@/utils/settings';
 
 type TabState = Omit<CurrentPageInfo, 'paused'>;
 
@@ -58,7 +58,7 @@ export function createTabStates() {
       } catch {
         host = '';
       }
-      const paused = Boolean(host) && settings.pausedSites.includes(host);
+      const paused = Boolean(host) && isSiteOff(host, settings);
       if (!state || state.url !== url) {
         return { url, title: tab.title ?? '', related: false, analysis: null, counted: false, paused };
       }

@@ -4,9 +4,9 @@
  */
 import * as v from 'valibot';
 import type { Analysis } from '../types';
+import { MAX_HTML_CHARS } from '../page-limits';
 
-/** The largest serialised page we send for analysis (bigger pages are skipped quietly). */
-export const MAX_HTML_CHARS = 6_000_000;
+export { MAX_HTML_CHARS };
 
 export const AnalyzeRequestSchema = v.object({
   html: v.pipe(v.string(), v.maxLength(MAX_HTML_CHARS)),
@@ -38,8 +38,15 @@ export const PageReportSchema = v.object({
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
 
 export interface PageProtocol {
-  /** content → background: run the full pipeline on a serialised page (off the page's main thread). */
-  analyzePage(data: AnalyzeRequest): Analysis;
+  /**
+   * gate → background: run the full pipeline on a serialised page (off the page's main thread).
+   * null when the reader turned the extension off on this site.
+   */
+  analyzePage(data: AnalyzeRequest): Analysis | null;
+  /** gate → background: the page is on the topic; inject the lens stage into the sender's frame. */
+  startLens(): void;
+  /** lens → background: a mark was hovered or focused; inject the card stage into the sender's frame. */
+  loadCardUi(): void;
   /** background → offscreen document (Chrome only): the same, where a DOMParser exists. */
   analyzeInOffscreen(data: AnalyzeRequest): Analysis;
   /** content → background: what this tab shows now (for the badge and the popup). */

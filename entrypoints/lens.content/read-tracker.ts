@@ -12,14 +12,14 @@ export interface ReadTrackerOptions {
   onRead: (timeSpentMs: number) => void;
 }
 
-export function trackReading(ctx: ContentScriptContext, opts: ReadTrackerOptions): void {
+export function trackReading(ctx: ContentScriptContext, signal: AbortSignal, opts: ReadTrackerOptions): void {
   let visibleMs = 0;
   let visibleSince = document.visibilityState === 'visible' ? performance.now() : null;
   let done = false;
 
   const spent = () => visibleMs + (visibleSince === null ? 0 : performance.now() - visibleSince);
   const finish = () => {
-    if (done || !ctx.isValid) return;
+    if (done || !ctx.isValid || signal.aborted) return;
     done = true;
     opts.onRead(Math.round(spent()));
   };
@@ -34,14 +34,15 @@ export function trackReading(ctx: ContentScriptContext, opts: ReadTrackerOptions
       visibleSince = null;
     }
   });
-  ctx.setInterval(check, Math.min(1000, Math.max(100, opts.dwellMs / 4)));
+  const timer = ctx.setInterval(check, Math.min(1000, Math.max(100, opts.dwellMs / 4)));
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 
   let scrollQueued = false;
   ctx.addEventListener(
     window,
     'scroll',
     () => {
-      if (done || scrollQueued) return;
+      if (done || scrollQueued || signal.aborted) return;
       scrollQueued = true;
       ctx.requestAnimationFrame(() => {
         scrollQueued = false;

@@ -9,27 +9,30 @@ import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/d
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ExpertCard, type Balance, type SeenInHistory } from '@/components/ExpertCard';
 import { CARD_CSS } from '@/components/card-styles';
-import type { Expert, StanceLabel } from '@/utils/types';
+import type { StanceLabel } from '@/utils/types';
+import type { CardHandle, CardHost } from '@/utils/lens-bridge';
 import { MARK_ATTR, MARK_TAG } from '@/utils/marks';
+import { sendMessage } from '@/utils/messaging';
+import { jumpTo } from './jump';
 
 export const UI_TAG = 'triangle-lens-ui';
 const CLOSE_GRACE_MS = 300;
 
-export interface CardDeps {
-  experts: Expert[];
-  delayMs: number;
-  loadSeen: (id: string) => Promise<SeenInHistory | null>;
-  loadCorrections: () => Promise<Record<string, StanceLabel>>;
-  saveCorrection: (id: string, label: StanceLabel | null) => Promise<void>;
-  jumpTo: (sentence: string) => void;
-}
-
-export interface CardController {
-  destroy(): void;
-}
-
-export async function createCardController(ctx: ContentScriptContext, deps: CardDeps): Promise<CardController> {
-  const byId = new Map(deps.experts.map((e) => [e.id, e]));
+export async function createCardController(ctx: ContentScriptContext, host: CardHost): Promise<CardHandle> {
+  const experts = host.analysis.experts;
+  const deps = {
+    delayMs: host.cardDelayMs,
+    loadSeen: async (id: string): Promise<SeenInHistory> => {
+      const res = await sendMessage('expertsSeen', { ids: [id], excludeUrl: host.url });
+      return res[id] ?? { count: 0, latest: null };
+    },
+    loadCorrections: () => sendMessage('getCorrections', { articleKey: host.url }),
+    saveCorrection: async (expertId: string, label: StanceLabel | null) => {
+      await sendMessage('setStanceCorrection', { articleKey: host.url, expertId, label });
+    },
+    jumpTo: (sentence: string) => jumpTo(host.root, sentence),
+  };
+  const byId = new Map(experts.map((e) => [e.id, e]));
   let corrections: Record<string, StanceLabel> = {};
   const seenCache = new Map<string, SeenInHistory | null>();
 
@@ -51,10 +54,12 @@ export async function createCardController(ctx: ContentScriptContext, deps: Card
   let stopAutoUpdate: (() => void) | null = null;
   let openTimer: number | undefined;
   let closeTimer: number | undefined;
+  /** The mark we just gave focus back to: its focusin must not reopen the card. */
+  let refocused: HTMLElement | null = null;
 
   const balance = (): Balance => {
     const b: Balance = { durable: 0, fragile: 0, neutral: 0 };
-    for (const e of deps.experts) b[corrections[e.id] ?? e.stance.label]++;
+    for (const e of experts) b[corrections[e.id] ?? e.stance.label]++;
     return b;
   };
 
@@ -157,7 +162,11 @@ export async function createCardController(ctx: ContentScriptContext, deps: Card
     anchor = null;
     card = null;
     draw();
-    if (returnFocus && back?.isConnected) back.focus();
+    if (returnFocus && back?.isConnected && document.activeElement !== back) {
+      refocused = back;
+      back.focus();
+      refocused = null;
+    }
   }
 
   function cancelClose(): void {
@@ -194,7 +203,7 @@ export async function createCardController(ctx: ContentScriptContext, deps: Card
   });
   ctx.addEventListener(document, 'focusin', (e) => {
     const m = markOf(e.target);
-    if (m) open(m, false);
+    if (m && m !== refocused) open(m, false);
   });
   ctx.addEventListener(document, 'focusout', (e) => {
     if (markOf(e.target) && openId) scheduleClose();
@@ -204,7 +213,8 @@ export async function createCardController(ctx: ContentScriptContext, deps: Card
     'keydown',
     (e) => {
       if (e.key === 'Escape' && openId) {
-        close(true);
+        // Focus goes back to the mark only when it was in the card.
+        close(ui.shadowHost.matches(':focus-within'));
         return;
       }
       const m = markOf(e.target);
@@ -232,6 +242,7 @@ export async function createCardController(ctx: ContentScriptContext, deps: Card
     .catch(() => undefined);
 
   return {
+    open,
     destroy() {
       close(false);
       ui.remove();

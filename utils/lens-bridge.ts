@@ -1,0 +1,42 @@
+/**
+ * The hand-over between Triangle Lens's three content-script stages, which share one isolated world
+ * per frame (the page cannot see it):
+ *   1. the gate (every page, a few kB): cheap look, serialise, ask the background for an analysis;
+ *   2. the lens (injected by the background only on pages on the topic): marks, read tracking;
+ *   3. the card (injected on the first hover or focus of a mark): Preact + Floating UI.
+ * Each stage finds the previous one's state here.
+ */
+import type { Analysis } from './types';
+
+export interface CardHandle {
+  /** Opens the card for a mark (after the hover delay has passed, or at once for keyboard focus). */
+  open(mark: HTMLElement, focusCard: boolean): void;
+  destroy(): void;
+}
+
+/** What the lens offers the card. */
+export interface CardHost {
+  analysis: Analysis;
+  root: Element;
+  cardDelayMs: number;
+  url: string;
+  /** The card registers itself here once loaded. */
+  attach(card: CardHandle): void;
+}
+
+export interface LensBridge {
+  /** Set by the gate when the background found the page on the topic. */
+  analysis: Analysis | null;
+  url: string;
+  /** Set by the lens: re-reads `analysis` (another article in a single-page site) and re-marks. */
+  refresh?: () => void;
+  /** Set by the lens for the card stage. */
+  cardHost?: CardHost;
+}
+
+const KEY = '__triangleLensBridge';
+
+export function lensBridge(): LensBridge {
+  const g = globalThis as unknown as Record<string, LensBridge | undefined>;
+  return (g[KEY] ??= { analysis: null, url: '' });
+}
