@@ -20,7 +20,14 @@ const expert: Expert = {
     label: 'durable',
     confidence: 0.72,
     axis: 'alignment-durability',
-    evidence: [{ sentence: 'She said the bond is hard to break.', cues: ['hard to break'], leans: 'durable', weight: 1 }],
+    evidence: [
+      {
+        sentence: 'She said the bond is hard to break.',
+        cues: ['hard to break'],
+        leans: 'durable',
+        weight: 1,
+      },
+    ],
   },
 };
 
@@ -30,7 +37,10 @@ function setup(overrides: Partial<Parameters<typeof ExpertCard>[0]> = {}) {
   const props = {
     expert,
     balance: { durable: 1, fragile: 2, neutral: 0 },
-    seen: { count: 2, latest: { title: 'Earlier piece', url: 'https://news.example/a', readAt: Date.UTC(2026, 0, 5) } },
+    seen: {
+      count: 2,
+      latest: { title: 'Earlier piece', url: 'https://news.example/a', readAt: Date.UTC(2026, 0, 5) },
+    },
     correction: null,
     onCorrect: vi.fn(),
     onJump: vi.fn(),

@@ -55,8 +55,13 @@ export function ExpertCard(p: ExpertCardProps) {
       </p>
       {(fillOrg || fillRole) && known && (
         <p class="tl-known" data-testid="tl-card-known">
-          From Triangle Lens data (not this article): {[fillRole && known.role?.value, fillOrg && known.organization?.value].filter(Boolean).join(', ')}{' '}
-          (<a href={(fillOrg ? known.organization : known.role)!.source} target="_blank" rel="noopener noreferrer">
+          From Triangle Lens data (not this article):{' '}
+          {[fillRole && known.role?.value, fillOrg && known.organization?.value].filter(Boolean).join(', ')} (
+          <a
+            href={(fillOrg ? known.organization : known.role)!.source}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             source
           </a>
           , as of {(fillOrg ? known.organization : known.role)!.asOf})
@@ -147,8 +152,8 @@ export function ExpertCard(p: ExpertCardProps) {
           </p>
         )}
         <p class="tl-balance">
-          Voices in this article: {p.balance.durable} durable · {p.balance.fragile} fragile · {p.balance.neutral}{' '}
-          neutral
+          Voices in this article: {p.balance.durable} durable · {p.balance.fragile} fragile ·{' '}
+          {p.balance.neutral} neutral
         </p>
       </section>
     </div>

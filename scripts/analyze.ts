@@ -112,7 +112,9 @@ function main(): void {
     process.stdout.write(JSON.stringify(line) + '\n');
   }
   if (failed) {
-    process.stderr.write(`analyze: ${failed} of ${args.files.length} file(s) failed (${basename(args.files[0])}…)\n`);
+    process.stderr.write(
+      `analyze: ${failed} of ${args.files.length} file(s) failed (${basename(args.files[0])}…)\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -108,12 +108,19 @@ export function buildNameRegex(targets: MarkTarget[]): { re: RegExp; idByForm: M
       const key = normalizeText(form);
       if (key.length < 2 || idByForm.has(key)) continue;
       idByForm.set(key, t.id);
-      forms.push(form.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim());
+      forms.push(
+        form
+          .replace(/[\u2018\u2019\u02bc]/g, "'")
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
     }
   }
   if (forms.length === 0) return null;
   forms.sort((a, b) => b.length - a.length);
-  const body = forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+').replace(/'/g, "['\u2019\u02bc]")).join('|');
+  const body = forms
+    .map((f) => escapeRegExp(f).replace(/ /g, '\\s+').replace(/'/g, "['\u2019\u02bc]"))
+    .join('|');
   // Case-sensitive on purpose: names are written as names. Word edges use explicit letter ranges:
   // Unicode property classes (\p{L}) cost milliseconds to compile on the page's thread.
   return { re: new RegExp(`(?<![${WORD_CHARS}])(?:${body})(?![${WORD_CHARS}])`, 'g'), idByForm };

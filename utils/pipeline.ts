@@ -21,7 +21,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 
 export function analyzeDocument(doc: Document, opts: AnalyzeOptions = {}): Analysis {
   const timings: Record<string, number> = {};
-  let t = now();
+  const t = now();
   const article = extractArticle(doc, opts.url);
   timings.extract = now() - t;
   return analyzeArticle(article, opts, timings);

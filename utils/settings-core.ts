@@ -107,4 +107,3 @@ export function withSitePaused(s: Settings, hostname: string, paused: boolean): 
 export function retentionCutoff(s: Pick<Settings, 'retentionDays'>, now = Date.now()): number | null {
   return s.retentionDays > 0 ? now - s.retentionDays * 86_400_000 : null;
 }
-

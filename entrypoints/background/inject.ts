@@ -6,7 +6,10 @@ const FILES = {
   card: '/content-scripts/card.js',
 } as const;
 
-export async function injectStage(sender: Browser.runtime.MessageSender, stage: keyof typeof FILES): Promise<void> {
+export async function injectStage(
+  sender: Browser.runtime.MessageSender,
+  stage: keyof typeof FILES,
+): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new Error('only a page can ask for a content-script stage');
   await browser.scripting.executeScript({

@@ -23,7 +23,9 @@ export function toArticleInput(
     topic: {
       score: Math.min(1, Math.max(0, a.topic.score)),
       subtopics: a.topic.subtopics.slice(0, 50),
-      evidence: a.topic.evidence.slice(0, 200).map((e) => ({ ...e, term: cut(e.term, 200), group: cut(e.group, 100) })),
+      evidence: a.topic.evidence
+        .slice(0, 200)
+        .map((e) => ({ ...e, term: cut(e.term, 200), group: cut(e.group, 100) })),
     },
     experts: a.experts.slice(0, 200).map((e) => ({
       id: cut(e.id, 200),

@@ -101,10 +101,14 @@ export async function startLens(ctx: ContentScriptContext, bridge: LensBridge): 
     void sendMessage('loadCardUi')
       .then(() => {
         const wait = Math.max(0, settings.cardDelayMs - (performance.now() - since));
-        ctx.setTimeout(() => {
-          if (!card || !target.isConnected) return;
-          if (focus ? document.activeElement === target : target.matches(':hover')) card.open(target, false);
-        }, focus ? 0 : wait);
+        ctx.setTimeout(
+          () => {
+            if (!card || !target.isConnected) return;
+            if (focus ? document.activeElement === target : target.matches(':hover'))
+              card.open(target, false);
+          },
+          focus ? 0 : wait,
+        );
       })
       .catch(() => {
         cardRequested = false;
