@@ -11,7 +11,14 @@ function analyze(files: string[]) {
     encoding: 'utf8',
     timeout: 120_000,
   });
-  return { status: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    status: r.status,
+    lines: r.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  };
 }
 
 describe('npm run analyze', () => {
@@ -28,13 +35,26 @@ describe('npm run analyze', () => {
     ]);
     expect(lines).toHaveLength(4);
     const [html, bad, txt, blank] = lines;
-    for (const key of ['file', 'isArticle', 'title', 'byline', 'siteName', 'lang', 'wordCount', 'topic', 'experts', 'people']) {
+    for (const key of [
+      'file',
+      'isArticle',
+      'title',
+      'byline',
+      'siteName',
+      'lang',
+      'wordCount',
+      'topic',
+      'experts',
+      'people',
+    ]) {
       expect(html).toHaveProperty(key);
     }
     expect(html.topic.related).toBe(true);
     expect(html.experts).toHaveLength(4);
     const e = html.experts[0];
-    expect(Object.keys(e)).toEqual(expect.arrayContaining(['name', 'role', 'organization', 'stance', 'mentions']));
+    expect(Object.keys(e)).toEqual(
+      expect.arrayContaining(['name', 'role', 'organization', 'stance', 'mentions']),
+    );
     expect(['durable', 'fragile', 'neutral']).toContain(e.stance.label);
     expect(typeof e.stance.confidence).toBe('number');
     expect(bad).toEqual({ file: missing, error: expect.any(String) });

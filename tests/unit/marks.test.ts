@@ -67,7 +67,10 @@ describe('planHighlights + applyMarks on the seed page', () => {
     );
     const plan = planHighlights(
       doc.body,
-      [{ id: 'michael-o-hanlon', surfaceForms: ["Michael O'Hanlon", "O'Hanlon"] }, { id: 'x', surfaceForms: ['(a+b)'] }],
+      [
+        { id: 'michael-o-hanlon', surfaceForms: ["Michael O'Hanlon", "O'Hanlon"] },
+        { id: 'x', surfaceForms: ['(a+b)'] },
+      ],
       null,
     );
     expect(plan.map((p) => p.text)).toEqual(['O\u2019Hanlon', 'Michael O\u2019Hanlon', '(a+b)']);

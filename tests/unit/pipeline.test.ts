@@ -22,7 +22,9 @@ describe('the whole pipeline on the seed page', () => {
     expect(a.article?.title).toBe('Can the US pry Russia away from China?');
     expect(a.article?.byline).toContain('Dana Whitfield');
     expect(a.article?.siteName).toBe('The Eurasia Desk');
-    expect(a.article?.canonicalUrl).toBe('https://eurasia-desk.example/2025/03/can-the-us-pry-russia-away-from-china');
+    expect(a.article?.canonicalUrl).toBe(
+      'https://eurasia-desk.example/2025/03/can-the-us-pry-russia-away-from-china',
+    );
     expect(a.article?.text).not.toContain('Martin Kowalski');
   });
 
@@ -72,7 +74,12 @@ describe('the pipeline on text and on pages off the topic', () => {
   });
 
   it('does not throw on broken input', () => {
-    for (const html of ['', '<frameset><frame src="a"></frameset>', '<?xml version="1.0"?><feed/>', '<p>'.repeat(5000)]) {
+    for (const html of [
+      '',
+      '<frameset><frame src="a"></frameset>',
+      '<?xml version="1.0"?><feed/>',
+      '<p>'.repeat(5000),
+    ]) {
       expect(() => analyzeHtml(html, parse)).not.toThrow();
     }
   });
