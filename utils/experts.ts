@@ -59,9 +59,11 @@ const ADVERBS = String.raw`(?:also|further|however|recently|previously|then|late
 
 /** After a name (and an optional appositive): a speech verb. */
 const SUBJECT_VERB = rx(
-  String.raw`^(?:\s*,[^,;]{0,250}?,|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|made\s+(?:\p{Ll}+\s+){1,3}(?:point|case|argument|observation|prediction|remark|comparison)|(?:takes|took|has|had|holds|held)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:view|position|line|stance)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
+  String.raw`^(?:\s*,[^,;]{0,250}?(?:,\s*(?:and\s+)?[^,;]{1,60}?){0,3},|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|made\s+(?:\p{Ll}+\s+){1,3}(?:point|case|argument|observation|prediction|remark|comparison)|(?:takes|took|has|had|holds|held)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:view|position|line|stance)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
   'u',
 );
+/** ", said …" right after a name that stands as an appositive itself. */
+const COMMA_VERB = rx(String.raw`^\s*,\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'u');
 /** Before a name (and its role words): "said", "according to", "in the words of". */
 const VERB_BEFORE = rx(
   String.raw`(?:\b(${VERB_ALT})|\b([Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|[Ii]n\s+the\s+view\s+of|per|as))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,6}$`,
@@ -392,7 +394,10 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
       const pre = PRE_APPOSITIVE.exec(left);
       if (pre && ROLE_ANY.test(pre[1])) {
         roleBits.push(pre[1]);
-        role ??= pre[1].trim();
+        // "Senior oil analyst at Kpler, Jane Xie, told …": the organisation is in the role before the name.
+        const found = organizationIn(pre[1], ctx, mention.sentence);
+        role ??= found.org ? found.role : pre[1].trim();
+        if (!organization && found.org) organization = found.org;
       }
     }
     // "Carnegie's Alexander Gabuev", "Brookings Institution's senior fellow Jane Doe"
@@ -414,10 +419,25 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
         }
       }
     }
+    // "JPMorgan analysts led by Natasha Kaneva", "Rhodium economists including Jane Doe"
+    if (!organization) {
+      const lm = rx(
+        String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:senior\s+|chief\s+)?(?:analysts|economists|strategists|researchers|scholars|experts))\s+(?:led\s+by|including|such\s+as)\s+$`,
+        'u',
+      ).exec(left);
+      if (lm) {
+        const org = cleanOrganization(lm[1]);
+        if (org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) {
+          organization = org;
+          role ??= lm[2].replace(/s$/, '');
+          roleBits.push(lm[2]);
+        }
+      }
+    }
     // "Eurasia Group analyst Jane Doe"
     if (!organization) {
       const om = rx(
-        String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:(?:senior|chief|lead|principal|nonresident|non-resident|visiting|research|managing)\s+)*(?:analyst|fellow|economist|director|researcher|scholar|expert|strategist|professor|historian|consultant|head|founder|president|partner))\s+$`,
+        String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,10})\s+((?:(?:senior|chief|lead|principal|nonresident|non-resident|visiting|research|managing)\s+)*(?:analyst|fellow|economist|director|researcher|scholar|expert|strategist|professor|historian|consultant|head|founder|president|partner))\s+$`,
         'u',
       ).exec(lowerRoleWords(left));
       if (om) {
@@ -530,6 +550,11 @@ function speakerVia(mention: Mention, s: string, next: Mention | undefined): str
   const sv = SUBJECT_VERB.exec(right);
   if (sv) return sv[1].toLowerCase().replace(/\s+/g, ' ');
   const left = s.slice(Math.max(0, mention.start - 120), mention.start);
+  // "Senior analyst at Kpler, Jane Xie, said …": the name is itself the appositive.
+  if (/,\s*$/.test(left) && PRE_APPOSITIVE.test(left)) {
+    const cv = COMMA_VERB.exec(right);
+    if (cv) return cv[1].toLowerCase().replace(/\s+/g, ' ');
+  }
   const vb = VERB_BEFORE.exec(left);
   if (vb) {
     const verb = vb[1] ?? vb[2];
