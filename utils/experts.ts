@@ -62,6 +62,11 @@ const SUBJECT_VERB = rx(
   String.raw`^(?:\s*,[^,;]{0,250}?(?:,\s*(?:and\s+)?[^,;]{1,60}?){0,3},|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|made\s+(?:\p{Ll}+\s+){1,3}(?:point|case|argument|observation|prediction|remark|comparison)|(?:takes|took|has|had|holds|held)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:view|position|line|stance)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
   'u',
 );
+/** After a name: its affiliation, then a colon and a quotation. */
+const COLON_QUOTE = rx(
+  String.raw`^(?:\s*,\s+(?:an?|the|who)\s[^:"“”;]{2,200}|\s+(?:at|of|from|with)\s+(?:the\s+)?\p{Lu}[^:"“”;]{2,200})\s*:\s*["“]`,
+  'u',
+);
 /** ", said …" right after a name that stands as an appositive itself. */
 const COMMA_VERB = rx(String.raw`^\s*,\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'u');
 /** Before a name (and its role words): "said", "according to", "in the words of". */
@@ -477,9 +482,10 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
           organization = org;
       } else if (!organization) {
         // "Hanna Notte of the James Martin Center", "Jane Doe at Rhodium Group"
-        const om = rx(String.raw`^\s+(?:of|at|with|from)\s+((?:the\s+)?[\p{Lu}][^,;:()]{1,120})`, 'u').exec(
-          right,
-        );
+        const om = rx(
+          String.raw`^\s*,?\s+(?:of|at|with|from)\s+((?:the\s+)?[\p{Lu}][^,;:()]{1,120})`,
+          'u',
+        ).exec(right);
         if (om) {
           const org = cleanOrganization(om[1]);
           if (org && !isPlaceOnly(org) && !ctx.personSurnames.has(foldName(org))) organization = org;
@@ -549,6 +555,8 @@ function speakerVia(mention: Mention, s: string, next: Mention | undefined): str
   if (next && COORDINATED.test(s.slice(mention.end, next.start))) right = s.slice(next.end, next.end + 420);
   const sv = SUBJECT_VERB.exec(right);
   if (sv) return sv[1].toLowerCase().replace(/\s+/g, ' ');
+  // "Alexander Gabuev at the Carnegie Endowment on China's trade: “…”": an affiliation, a colon, a quote.
+  if (COLON_QUOTE.test(right)) return 'quote';
   const left = s.slice(Math.max(0, mention.start - 120), mention.start);
   // "Senior analyst at Kpler, Jane Xie, said …": the name is itself the appositive.
   if (/,\s*$/.test(left) && PRE_APPOSITIVE.test(left)) {
@@ -712,8 +720,8 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
     else {
       let rc = classifyRole(aff);
       // Relatives of leaders ("Hunter Biden") are not experts unless the article says so.
-      if (rc === null && OFFICIAL_SURNAMES.has(foldName(surname))) rc = 'other';
       const affiliated = aff.organization !== null && !GOVERNMENT_ORG.test(aff.organization);
+      if (rc === null && !affiliated && OFFICIAL_SURNAMES.has(foldName(surname))) rc = 'other';
       const namedStatement =
         own && [...own.values()].some((st) => st.via !== 'pronoun' && st.via !== 'continuation');
       if (rc === 'expert' || (rc === null && own && (namedStatement || affiliated))) {

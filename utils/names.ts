@@ -398,7 +398,8 @@ function classifyWordUncached(word: string): WordClass {
     return 'title';
   if (STOP_WORDS.has(f)) return 'stop';
   if (ORG_WORDS.has(f)) return 'org';
-  if (NON_NAME_WORDS.has(f)) return 'place';
+  // "UN", "UK", "EU" are places; "Un" (Kim Jong Un) is a name.
+  if (NON_NAME_WORDS.has(f) && !(f.length <= 2 && word !== word.toUpperCase())) return 'place';
   // Hyphenated words built from places or "-based" adjectives: "Sino-Russian", "Berlin-based".
   if (f.includes('-')) {
     const parts = f.split('-');
