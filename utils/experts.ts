@@ -62,6 +62,16 @@ const SUBJECT_VERB = rx(
   String.raw`^(?:\s*,[^,;]{0,250}?(?:,\s*(?:and\s+)?[^,;]{1,60}?){0,3},|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|made\s+(?:\p{Ll}+\s+){1,3}(?:point|case|argument|observation|prediction|remark|comparison)|(?:takes|took|has|had|holds|held)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:view|position|line|stance)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
   'u',
 );
+/** The comma segment after a role appositive, when it is an organisation: ", Tokyo Foundation think-tank,". */
+const NEXT_SEGMENT_ORG = rx(
+  String.raw`^\s*,\s+(?:the\s+)?(\p{Lu}[^,;:()]{1,100}?)(?:\s+think[- ]tank)?\s*(?:[,;:()]|$)`,
+  'u',
+);
+/** Before a name that labels a transcript turn: nothing but a title. */
+const TRANSCRIPT_LEFT = /^["“]?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador)\.?\s+)?$/;
+/** "The author is …", "written by …", "the report's authors, …": the person wrote the analysis. */
+const AUTHOR_BEFORE =
+  /\b(?:(?:the|its|this\s+(?:article|report|brief|paper|study)['’]s)\s+(?:lead\s+|co-?)?authors?\s+(?:is|are|was|were)|(?:written|authored|co-?authored)\s+by)\s+(?:(?:the\s+)?[\w.-]+\s+){0,3}$/i;
 /** After a name: its affiliation, then a colon and a quotation. */
 const COLON_QUOTE = rx(
   String.raw`^(?:\s*,\s+(?:an?|the|who)\s[^:"“”;]{2,200}|\s+(?:at|of|from|with)\s+(?:the\s+)?\p{Lu}[^:"“”;]{2,200})\s*:\s*["“]`,
@@ -393,6 +403,8 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
     const right = s.slice(mention.end, mention.end + 400).replace(NAME_SUFFIX, '');
     const left = s.slice(Math.max(0, mention.start - 160), mention.start);
     if (mention.title) roleBits.push(mention.title);
+    // "Alicia Kearns MP", "Jane Doe MEP": a member of parliament.
+    if (/^\s+(?:MP|MEP|MSP|MLA)\b/.test(right)) roleBits.push('mp');
     const leftWords = leftRoleWords(left);
     if (leftWords) roleBits.push(leftWords);
     if (/^\s*,/.test(right)) {
@@ -473,6 +485,19 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
         if (!organization) {
           const an = ANAPHORIC_ORG.exec(app);
           if (an) organization = previousOrgWith(an[1], ctx, mention.sentence, mention.start);
+        }
+        if (!organization && !found.org) {
+          // "Taisuke Abiru, Research Fellow, Tokyo Foundation think-tank, …": the organisation follows the role.
+          const at = right.indexOf(app);
+          const nm = at >= 0 ? NEXT_SEGMENT_ORG.exec(right.slice(at + app.length)) : null;
+          const org = nm ? cleanOrganization(nm[1]) : null;
+          if (
+            org &&
+            !isPlaceOnly(org) &&
+            tokenizeRun(org).some((t) => classifyWord(t.word) === 'org') &&
+            !ctx.scan.persons.has(foldName(org))
+          )
+            organization = org;
         }
       } else if (!organization && /^\s*\(/.test(right)) {
         // "Paul Saunders (Center for the National Interest)"
@@ -558,6 +583,11 @@ function speakerVia(mention: Mention, s: string, next: Mention | undefined): str
   // "Alexander Gabuev at the Carnegie Endowment on China's trade: “…”": an affiliation, a colon, a quote.
   if (COLON_QUOTE.test(right)) return 'quote';
   const left = s.slice(Math.max(0, mention.start - 120), mention.start);
+  // A transcript: "Vladimir Sotnikov: Yes, this is …" — the name labels the turn.
+  if (mention.start === left.length && TRANSCRIPT_LEFT.test(left) && /^\s*:\s+\S/.test(right))
+    return 'transcript';
+  // "The author is Vassily Kashin of …", "written by Jane Doe"
+  if (AUTHOR_BEFORE.test(left)) return 'author';
   // "Senior analyst at Kpler, Jane Xie, said …": the name is itself the appositive.
   if (/,\s*$/.test(left) && PRE_APPOSITIVE.test(left)) {
     const cv = COMMA_VERB.exec(right);

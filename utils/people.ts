@@ -213,7 +213,14 @@ function pushSegments(
     const tok = tokens[k];
     const cls = classifyWord(tok.word);
     // A title word that ends a run after a name is a surname: "Bill Bishop", "Stephen King".
-    if (cls === 'title' && k === tokens.length - 1 && k > 0 && isNameToken(tokens[k - 1]))
+    // Not for abbreviations after a name: "Alicia Kearns MP".
+    if (
+      cls === 'title' &&
+      k === tokens.length - 1 &&
+      k > 0 &&
+      isNameToken(tokens[k - 1]) &&
+      !/^(?:MP|MEP|MSP|MLA|CEO|CFO)$/.test(tok.word)
+    )
       tok.forcedName = true;
     if (cls === 'title' && !tok.possessive && !tok.forcedName) {
       flush();
