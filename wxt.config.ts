@@ -15,6 +15,8 @@ export default defineConfig({
       'Finds the experts quoted in news on the US–Russia–China triangle, marks them in place and shows who they are and where they stand. Everything stays on your machine.',
     permissions: ['storage', 'unlimitedStorage', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])],
     action: { default_title: 'Triangle Lens' },
+    // Stage 1, the gate, on every page; the lens and card stages are injected only where needed.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['gate.js'], run_at: 'document_idle' }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/lib/chromium/chromium';
 
-export async function launchWithExtension(extensionDir) {
+export async function launchWithExtension(extensionDir, { alsoLoad = [] } = {}) {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: install Debian's chromium or set CHROMIUM_PATH.`);
   }
@@ -16,8 +16,8 @@ export async function launchWithExtension(extensionDir) {
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...alsoLoad].join(',')}`,
+      `--load-extension=${[extensionDir, ...alsoLoad].join(',')}`,
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',

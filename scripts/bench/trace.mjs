@@ -84,7 +84,7 @@ function scriptUrl(event) {
 export function analyzeTrace(events, extensionId) {
   const prefix = `chrome-extension://${extensionId}/`;
   const contentEval = events.find(
-    (e) => e.name === 'EvaluateScript' && scriptUrl(e).startsWith(prefix + 'content-scripts/'),
+    (e) => e.name === 'EvaluateScript' && scriptUrl(e).startsWith(prefix) && scriptUrl(e).endsWith('.js'),
   );
   const empty = {
     ran: false,
