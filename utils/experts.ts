@@ -159,7 +159,7 @@ const ORG_DESCRIPTOR = rx(
 );
 const APPOSITIVE_TAIL_VERB =
   /\s+(?:said|says|told|tells|added|adds|argued|argues|believes|believed|noted|notes|warned|warns|wrote|writes|explained|explains|cautioned|cautions)\b.*$/iu;
-const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,100}),\s*$/u;
+const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,160}),\s*$/u;
 const APPOSITIVE_OPENER =
   /^(?:an?|one\s+of|the\s+[^\s,]+['’]s|who\s+(?:heads|leads|directs|runs|chairs|founded|co-founded|teaches|works|studies|researches|serves|advises|writes|edits|is|was|now))\s/i;
 /** Between two coordinated subjects: " and ", ", a fellow at X, and ". */
@@ -307,7 +307,8 @@ function appositiveAfter(right: string): string | null {
       /^(?:Director|Head|Senior|Chief|Professor|Founder|President|Deputy|Former|Research|Associate|Assistant|Lead|Principal|Managing|Executive|Co-founder|Chair|Editor)\b/.test(
         a,
       );
-    if (!looksRole && cls === 'name' && !/['’]s\b/.test(a.split(/\s+/)[0])) return null;
+    if (!looksRole && cls === 'name' && !ROLE_ANY.test(first) && !/['’]s\b/.test(a.split(/\s+/)[0]))
+      return null;
   }
   // Strip a trailing speech verb clause that the lookahead let through ("director of X said").
   a = a.replace(APPOSITIVE_TAIL_VERB, '').replace(/\s+/g, ' ');
