@@ -98,6 +98,13 @@ export const ScoringSchema = v.strictObject({
   scoreScale: v.pipe(v.number(), v.minValue(1)),
   /** Score at or above which a text is related. */
   relatedScore: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  /**
+   * A text of at most this many sentences is a brief: it may be related with
+   * `minJointSentencesBrief` joint sentences when its title names both countries.
+   */
+  briefSentences: v.optional(NonNegative),
+  minJointSentencesBrief: v.optional(NonNegative),
+  relatedScoreBrief: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
 });
 
 export const TopicDefinitionSchema = v.pipe(
@@ -108,6 +115,12 @@ export const TopicDefinitionSchema = v.pipe(
     groups: v.pipe(v.array(GroupSchema), v.minLength(1)),
     subtopics: v.pipe(v.array(SubtopicSchema), v.minLength(1)),
     scoring: ScoringSchema,
+    /**
+     * Words that join two names in a list ("China and Russia", "Russia, China"). A sentence that
+     * names the two countries only side by side in such a list (threat lists, rankings, "both pose
+     * challenges") counts as cued only with a relation cue in the same sentence, not a subtopic word.
+     */
+    coordinators: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(20)))),
   }),
   v.check(
     (topic) =>

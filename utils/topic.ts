@@ -51,6 +51,8 @@ interface Matcher {
 export interface CompiledTopic {
   definition: TopicDefinition;
   matchers: Matcher[];
+  /** Words that, alone between two names, make them a list ("China and Russia"), lower case. */
+  coordinators: Set<string>;
 }
 
 const SEPARATORS = /[\s\u00AD\-\u2010-\u2015]+/g;
@@ -129,7 +131,8 @@ export function compileTopic(data: unknown): CompiledTopic {
       caseSensitive,
     });
   }
-  return { definition, matchers };
+  const coordinators = new Set((definition.coordinators ?? []).map((word) => word.toLowerCase()));
+  return { definition, matchers, coordinators };
 }
 
 function lookup(matcher: Matcher, matched: string): Entry | undefined {
@@ -278,9 +281,74 @@ export interface TopicResult {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/** What separates the words between two names: spaces, punctuation, quotes, brackets, dashes. */
+const GAP_SPLIT = /[\s,;:&/'’"“”«»()[\]\-\u2013\u2014]+/;
+/** A word just before a listed pair that makes it a relation ("between", "zwischen", "entre", "между"). */
+const BETWEEN = /(?:between|among|zwischen|entre|между)\s+(?:the\s+|la\s+|der\s+)?$/i;
+/** Words that set the two side by side for comparison rather than relate them. */
+const COMPARISON = /(?:^|[^A-Za-z])(?:while|whereas|unlike|than|compared|versus|vs)(?![A-Za-z])/i;
+
+interface SideHit {
+  start: number;
+  end: number;
+  /** 1 China, 2 Russia, 3 both (a term naming the pair). */
+  side: number;
+  sentence: number;
+}
+
+function sideOf(roles: number): number {
+  if (roles & ROLE_BIT.pair) return 3;
+  return (roles & ROLE_BIT.china ? 1 : 0) | (roles & ROLE_BIT.russia ? 2 : 0);
+}
+
+/**
+ * Per sentence, 1 when it relates China and Russia to each other rather than merely listing them:
+ * a term naming the pair, or a China name and a Russia name with more between them than a list
+ * joiner ("and", "or", a comma). "Chinese imports of Russian oil" is linked; "China and Russia pose
+ * challenges" and "the US, Russia, China, France" are not.
+ */
+function linkedSentences(
+  text: string,
+  hits: SideHit[],
+  count: number,
+  coordinators: Set<string>,
+): Uint8Array {
+  const linked = new Uint8Array(count);
+  hits.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    if (hit.side === 3) {
+      linked[hit.sentence] = 1;
+      continue;
+    }
+    const previous = hits[i - 1];
+    if (!previous || previous.sentence !== hit.sentence || previous.side === hit.side || previous.side === 3)
+      continue;
+    if (hit.start < previous.end) continue;
+    const gap = text.slice(previous.end, hit.start);
+    // "trade between China and Russia": a list, but one the sentence relates.
+    if (BETWEEN.test(text.slice(Math.max(0, previous.start - 16), previous.start))) {
+      linked[hit.sentence] = 1;
+      continue;
+    }
+    const words =
+      gap.length > 40
+        ? null
+        : gap
+            .toLowerCase()
+            .split(GAP_SPLIT)
+            .filter((word) => word && word !== 's');
+    const listed = words !== null && words.length <= 3 && words.every((word) => coordinators.has(word));
+    // "labels China a competitor, while calling Russia a threat": compared, not related.
+    const compared = !listed && COMPARISON.test(gap);
+    if (!listed && !compared) linked[hit.sentence] = 1;
+  }
+  return linked;
+}
+
 /** The verdict and the measurements behind it. */
 export function analyzeTopic(topic: CompiledTopic, input: string, options: TopicOptions = {}): TopicResult {
-  const { definition, matchers } = topic;
+  const { definition, matchers, coordinators } = topic;
   const scoring: TopicScoring = definition.scoring;
   const text = typeof input === 'string' ? input.slice(0, scoring.maxChars) : '';
   const title = typeof options.title === 'string' ? options.title.slice(0, 1000) : '';
@@ -289,6 +357,9 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   const count = ends.length;
   const roles = new Uint8Array(count);
   const cue = new Float32Array(count);
+  /** Best relation cue inside the sentence itself. */
+  const relationCue = new Float32Array(count);
+  const sideHits: SideHit[] = [];
   const subtopicWeight = new Float64Array(definition.subtopics.length);
   const evidence = new Map<Entry, number>();
   let pairWeight = 0;
@@ -305,6 +376,10 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
       evidence.set(entry, (evidence.get(entry) ?? 0) + 1);
       const sentence = sentenceAt(ends, match.index);
       roles[sentence] |= entry.roles;
+      const side = sideOf(entry.roles);
+      if (side) sideHits.push({ start: match.index, end: match.index + match[0].length, side, sentence });
+      if (entry.roles & ROLE_BIT.relation)
+        relationCue[sentence] = Math.max(relationCue[sentence], entry.weight);
       if (entry.roles & ROLE_BIT.pair) pairWeight += entry.weight;
       if (entry.roles & ROLE_BIT.distractor) distractor += entry.weight;
       if (entry.roles & (ROLE_BIT.relation | ROLE_BIT.pair) || entry.subtopics) {
@@ -316,14 +391,27 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     }
   }
 
+  const linked = linkedSentences(text, sideHits, count, coordinators);
+
   let titleRoles = 0;
+  let titleRelation = 0;
+  const titleHits: SideHit[] = [];
   for (const matcher of matchers) {
     matcher.regex.lastIndex = 0;
     for (let match = matcher.regex.exec(title); match; match = matcher.regex.exec(title)) {
-      titleRoles |= lookup(matcher, match[0])?.roles ?? 0;
+      const entry = lookup(matcher, match[0]);
+      if (!entry) continue;
+      titleRoles |= entry.roles;
+      if (entry.roles & ROLE_BIT.relation) titleRelation = Math.max(titleRelation, entry.weight);
+      const side = sideOf(entry.roles);
+      if (side) titleHits.push({ start: match.index, end: match.index + match[0].length, side, sentence: 0 });
     }
   }
-  const titleJoint = Boolean(titleRoles & CHINA) && Boolean(titleRoles & RUSSIA);
+  // A title that only lists the two ("China, Russia biggest challenges") earns no title points.
+  const titleJoint =
+    Boolean(titleRoles & CHINA) &&
+    Boolean(titleRoles & RUSSIA) &&
+    (linkedSentences(title, titleHits, 1, coordinators)[0] === 1 || titleRelation > 0);
 
   let joint = 0;
   let cuedJoint = 0;
@@ -340,8 +428,14 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     if (!(r & CHINA && r & RUSSIA)) continue;
     joint++;
     let best = 0;
-    for (let j = Math.max(0, i - window); j <= Math.min(count - 1, i + window); j++) {
-      if (paragraph[j] === paragraph[i]) best = Math.max(best, cue[j]);
+    if (linked[i]) {
+      for (let j = Math.max(0, i - window); j <= Math.min(count - 1, i + window); j++) {
+        if (paragraph[j] === paragraph[i]) best = Math.max(best, cue[j]);
+      }
+    } else {
+      // Named only side by side in a list: a topic word nearby is not enough, the sentence
+      // itself must relate them ("China and Russia held joint drills").
+      best = relationCue[i];
     }
     cuedJoint += Math.min(1, best);
   }
@@ -373,15 +467,20 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   const lang = guessed !== 'und' ? guessed : declared;
   const supported = (definition.languages as string[]).includes(lang);
 
+  // A brief (a few sentences under a title naming both) cannot repeat the pair three times.
+  const brief = titleJoint && count <= (scoring.briefSentences ?? 0);
+  const minJoint = brief
+    ? (scoring.minJointSentencesBrief ?? scoring.minJointSentences)
+    : scoring.minJointSentences;
   const related =
     supported &&
-    joint >= scoring.minJointSentences &&
-    cuedJoint >= scoring.minCuedJointSentences &&
+    joint >= minJoint &&
+    cuedJoint >= Math.min(minJoint, scoring.minCuedJointSentences) &&
     jointShare >= scoring.minJointShare &&
     cuedShare >= scoring.minCuedShare &&
     focus >= scoring.minFocus &&
     prose >= scoring.minProseShare &&
-    score >= scoring.relatedScore;
+    score >= (brief ? (scoring.relatedScoreBrief ?? scoring.relatedScore) : scoring.relatedScore);
 
   const evidenceList: TopicEvidence[] = [...evidence]
     .sort((a, b) => b[1] - a[1])
