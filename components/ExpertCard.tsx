@@ -39,7 +39,13 @@ export function ExpertCard(p: ExpertCardProps) {
   const roleLine = [expert.role, expert.organization].filter(Boolean).join(', ');
   const fillOrg = !expert.organization && known?.organization;
   const fillRole = !expert.role && known?.role;
-  const quotes = expert.statements.slice(0, MAX_QUOTES);
+  // Each statement once: those that decided the stance first, their cue phrases highlighted.
+  const cuesBySentence = new Map(expert.stance.evidence.map((ev) => [ev.sentence, ev.cues]));
+  const cuesFor = (text: string) => cuesBySentence.get(text) ?? [];
+  const quotes = [
+    ...expert.statements.filter((st) => cuesFor(st.text).length > 0),
+    ...expert.statements.filter((st) => cuesFor(st.text).length === 0),
+  ].slice(0, MAX_QUOTES);
   return (
     <div class="tl-card-body">
       <div class="tl-head">
@@ -100,17 +106,13 @@ export function ExpertCard(p: ExpertCardProps) {
             </select>
           </label>
         </div>
-        {expert.stance.evidence.length > 0 ? (
-          <ul class="tl-evidence" data-testid="tl-card-evidence">
-            {expert.stance.evidence.slice(0, 3).map((ev, i) => (
-              <li key={i}>
-                <CueSentence sentence={ev.sentence} cues={ev.cues} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="tl-conf">No statement in this article speaks to it.</p>
-        )}
+        <p class="tl-conf">
+          {!expert.stance.evidence.some((ev) => ev.cues.length > 0)
+            ? 'No statement in this article speaks to it.'
+            : expert.stance.label === 'neutral'
+              ? 'Mixed, or about something else: see the highlighted words below.'
+              : 'Why: the highlighted words in what they said, below.'}
+        </p>
       </section>
 
       {quotes.length > 0 && (
@@ -118,10 +120,10 @@ export function ExpertCard(p: ExpertCardProps) {
           <p class="tl-h">
             Said here ({quotes.length} of {expert.statements.length})
           </p>
-          <ul class="tl-quotes">
+          <ul class="tl-quotes" data-testid="tl-card-evidence">
             {quotes.map((s, i) => (
               <li key={i}>
-                {s.text}
+                <CueSentence sentence={s.text} cues={cuesFor(s.text)} />
                 <button type="button" class="tl-btn" onClick={() => p.onJump(s.text)}>
                   Jump to it
                 </button>
