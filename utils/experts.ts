@@ -67,6 +67,8 @@ const NEXT_SEGMENT_ORG = rx(
   String.raw`^\s*,\s+(?:the\s+)?(\p{Lu}[^,;:()]{1,100}?)(?:\s+think[- ]tank)?\s*(?:[,;:()]|$)`,
   'u',
 );
+const FIRST_ORG_WINS = /\b(?:Center|Centre|Institute|Council|Foundation|Endowment|Society|Academy)\b/;
+const PROGRAMME_WORD = /\b(?:Program|Programme|Project|Initiative|Desk|Department|Faculty|Chair)\b/i;
 /** Before a name that labels a transcript turn: nothing but a title. */
 const TRANSCRIPT_LEFT = /^["“]?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador)\.?\s+)?$/;
 /** "The author is …", "written by …", "the report's authors, …": the person wrote the analysis. */
@@ -126,7 +128,7 @@ const LEADER_WORDS =
   /\b(?:(?:party|opposition|majority|minority)\s+leader|leader\s+of\s+the\s+(?:opposition|(?:\w+\s+){1,3}party)|president|vice\s+president|prime\s+minister|premier|chancellor|king|queen|emperor|supreme\s+leader|general\s+secretary|head\s+of\s+state|crown\s+prince|emir|sheikh|dictator|strongman|autocrat|president-elect)\b/i;
 const FORMER = /\b(?:former|ex-|retired|onetime|one-time|erstwhile|then-)/i;
 const OTHER_ROLE =
-  /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|critic|host|editor|presenter|anchor|propagandist|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
+  /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|critic|host|editor|presenter|anchor|desk|newsroom|propagandist|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
 const COMPANY_ORG =
   /\b(?:gazprom|rosneft|lukoil|novatek|rosatom|sinopec|cnpc|petrochina|huawei|sberbank|vtb|rostec|rusal|norilsk|aeroflot|company|corporation|corp|inc|ltd|llc|plc|holdings?|motors|airlines|industries|bank\s+of\s+china)\b/i;
 const THINK_TANK_ORG =
@@ -252,6 +254,17 @@ export function cleanOrganization(raw: string): string | null {
   return org || null;
 }
 
+/** A bare organisation name as an appositive: "Didi-Kirsten Tatlow, German Council on Foreign Relations." */
+function isOrgName(a: string): boolean {
+  if (!rx(String.raw`^\p{Lu}`, 'u').test(a) || ROLE_ANY.test(a)) return false;
+  const org = cleanOrganization(a);
+  return (
+    org !== null &&
+    org.length >= a.replace(/^the\s+/i, '').length - 1 &&
+    tokenizeRun(org).some((t) => classifyWord(t.word) === 'org')
+  );
+}
+
 function isPlaceOnly(org: string): boolean {
   const toks = tokenizeRun(org);
   if (!toks.length) return true;
@@ -307,7 +320,13 @@ function appositiveAfter(right: string): string | null {
       /^(?:Director|Head|Senior|Chief|Professor|Founder|President|Deputy|Former|Research|Associate|Assistant|Lead|Principal|Managing|Executive|Co-founder|Chair|Editor)\b/.test(
         a,
       );
-    if (!looksRole && cls === 'name' && !ROLE_ANY.test(first) && !/['’]s\b/.test(a.split(/\s+/)[0]))
+    if (
+      !looksRole &&
+      cls === 'name' &&
+      !ROLE_ANY.test(first) &&
+      !/['’]s\b/.test(a.split(/\s+/)[0]) &&
+      !isOrgName(a)
+    )
       return null;
   }
   // Strip a trailing speech verb clause that the lookahead let through ("director of X said").
@@ -315,7 +334,7 @@ function appositiveAfter(right: string): string | null {
   if (a.split(/\s+/).length > 30) return null;
   // An appositive names a role: "a senior fellow at X", "one of the report's authors", "who heads X".
   // "75", "for her part", "whose jaws dropped" or "née Fetter" are not roles.
-  if (!ROLE_ANY.test(a) && !OTHER_ROLE.test(a) && !APPOSITIVE_OPENER.test(a)) return null;
+  if (!ROLE_ANY.test(a) && !OTHER_ROLE.test(a) && !APPOSITIVE_OPENER.test(a) && !isOrgName(a)) return null;
   return a;
 }
 
@@ -364,6 +383,13 @@ function organizationIn(
       !known
     )
       continue;
+    // "research director at the China Aerospace Studies Institute at Air University": a centre or
+    // institute named first is where the person works; a programme named first belongs to the later one.
+    if (best && FIRST_ORG_WINS.test(best.org) && !PROGRAMME_WORD.test(best.org)) {
+      // Both are named: "China Aerospace Studies Institute, Air University".
+      if (!best.org.includes(',')) best.org = `${best.org}, ${org}`;
+      continue;
+    }
     best = { org, index: m.index, prep };
   }
   if (!best) {
@@ -481,12 +507,13 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
       if (app) {
         roleBits.push(app);
         const found = organizationIn(app, ctx, mention.sentence);
-        if (!role && found.role) role = found.role;
+        if (!role && found.role && !(found.org === null && isOrgName(app))) role = found.role;
         if (!organization && found.org) organization = found.org;
         if (!organization) {
           const an = ANAPHORIC_ORG.exec(app);
           if (an) organization = previousOrgWith(an[1], ctx, mention.sentence, mention.start);
         }
+        if (!organization && !found.org && isOrgName(app)) organization = cleanOrganization(app);
         if (!organization && !found.org) {
           // "Taisuke Abiru, Research Fellow, Tokyo Foundation think-tank, …": the organisation follows the role.
           const at = right.indexOf(app);

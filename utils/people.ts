@@ -248,7 +248,11 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
   for (let si = 0; si < sentences.length; si++) {
     if (skip[si]) continue;
     const s = sentences[si].text;
-    if (isTitleCaseLine(s)) continue;
+    // A headline stands alone; "Sudha David-Wilp, German Marshall Fund. She believes: …" does not.
+    const alone =
+      (si === 0 || sentences[si - 1].paragraph !== sentences[si].paragraph) &&
+      (si + 1 >= sentences.length || sentences[si + 1].paragraph !== sentences[si].paragraph);
+    if (alone && isTitleCaseLine(s)) continue;
     NAME_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
