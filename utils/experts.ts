@@ -69,6 +69,11 @@ const NEXT_SEGMENT_ORG = rx(
 );
 const FIRST_ORG_WINS = /\b(?:Center|Centre|Institute|Council|Foundation|Endowment|Society|Academy)\b/;
 const PROGRAMME_WORD = /\b(?:Program|Programme|Project|Initiative|Desk|Department|Faculty|Chair)\b/i;
+/** "a Yale researcher", "the Eurasia Group analyst": an organisation, then a role. */
+const PRE_ORG_ROLE = rx(
+  String.raw`^(?:an?|the)\s+(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:(?:senior|chief|lead|principal|visiting|research)\s+)*(?:analyst|fellow|economist|researcher|scholar|expert|strategist|professor|historian|consultant|specialist))$`,
+  'u',
+);
 /** Before a name that labels a transcript turn: nothing but a title. */
 const TRANSCRIPT_LEFT = /^["“]?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador)\.?\s+)?$/;
 /** "The author is …", "written by …", "the report's authors, …": the person wrote the analysis. */
@@ -161,7 +166,7 @@ const ORG_DESCRIPTOR = rx(
 );
 const APPOSITIVE_TAIL_VERB =
   /\s+(?:said|says|told|tells|added|adds|argued|argues|believes|believed|noted|notes|warned|warns|wrote|writes|explained|explains|cautioned|cautions)\b.*$/iu;
-const PRE_APPOSITIVE = /(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,160}),\s*$/u;
+const PRE_APPOSITIVE = /(?:^|[,;:]\s*|["”]\s+|\b(?:and|but|while|whereas)\s+)([^,;:“”"]{3,160}),\s*$/u;
 const APPOSITIVE_OPENER =
   /^(?:an?|one\s+of|the\s+[^\s,]+['’]s|who\s+(?:heads|leads|directs|runs|chairs|founded|co-founded|teaches|works|studies|researches|serves|advises|writes|edits|is|was|now))\s/i;
 /** Between two coordinated subjects: " and ", ", a fellow at X, and ". */
@@ -442,6 +447,13 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
         const found = organizationIn(pre[1], ctx, mention.sentence);
         role ??= found.org ? found.role : pre[1].trim();
         if (!organization && found.org) organization = found.org;
+        // "a Yale researcher, Jeffrey Sonnenfeld, said"
+        const om = found.org ? null : PRE_ORG_ROLE.exec(lowerRoleWords(pre[1].trim()));
+        const org = om ? cleanOrganization(om[1]) : null;
+        if (!organization && org && !isPlaceOnly(org) && !ctx.scan.persons.has(foldName(org))) {
+          organization = org;
+          role = om![2];
+        }
       }
     }
     // "Carnegie's Alexander Gabuev", "Brookings Institution's senior fellow Jane Doe"

@@ -266,7 +266,18 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
       // "Shanghai Academy of Social Sciences": a run joined to an organisation by "of"/"for" is part of it.
       if (prevOrgEnd >= 0 && ORG_JOIN.test(s.slice(prevOrgEnd, runStart))) {
         // "… for International Peace Senior Fellow Eric Green": a title inside the run ends the name.
-        const cut = tokens.findIndex((t, k) => k > 0 && classifyWord(t.word) === 'title');
+        let cut = tokens.findIndex((t, k) => k > 0 && classifyWord(t.word) === 'title');
+        // "… at the Bank of Finland Iikka Korhonen": a place or organisation word, then a full name.
+        if (cut < 0) {
+          const k = tokens.findIndex(
+            (t, i) =>
+              i > 0 &&
+              i + 2 === tokens.length &&
+              ['place', 'org'].includes(classifyWord(tokens[i - 1].word)) &&
+              tokens.slice(i).every((x) => classifyWord(x.word) === 'name'),
+          );
+          if (k > 0) cut = k;
+        }
         const orgEnd = cut > 0 ? runStart + tokens[cut - 1].end : runStart + m[0].length;
         orgs.add(foldName(s.slice(prevOrgStart, orgEnd)));
         prevOrgEnd = -1;
