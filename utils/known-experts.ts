@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import type { KnownExpert, KnownFact } from './types';
 import rawData from './data/known-experts.json';
+import { foldName } from './names';
 
 /** ISO date or year: "2024", "2024-07" or "2024-07-10". */
 const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -48,30 +49,8 @@ export const knownExpertsFileSchema = v.strictObject({
 export type KnownExpertRecord = v.InferOutput<typeof knownExpertRecordSchema>;
 export type KnownExpertsFile = v.InferOutput<typeof knownExpertsFileSchema>;
 
-const SPECIAL_LETTERS: Record<string, string> = {
-  ł: 'l',
-  đ: 'd',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  þ: 'th',
-  ı: 'i',
-};
-
-/**
- * Folds a name to an id: lowercase, diacritics stripped (NFD), every run of other characters
- * turned into one hyphen, no hyphens at the ends. "Jakub Jakóbowski" → "jakub-jakobowski".
- */
-export function foldName(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łđøæœßþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** Ids fold names exactly as the expert finder does (one algorithm, in names.ts). */
+export { foldName };
 
 /** Titles and honorifics that may precede a name in news text. */
 const LEADING_TITLES = /^(?:(?:dr|prof|professor|mr|mrs|ms|sir|amb|ambassador|gen|general)\.?\s+)+/i;
