@@ -80,6 +80,8 @@ if (firefox) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Chromium refuses to run as root with its sandbox (containers, CI-like machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       url,
     ],
     { stdio: 'inherit' },

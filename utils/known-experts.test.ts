@@ -7,11 +7,11 @@ import {
   buildIndex,
   findKnownExpert,
   foldMention,
-  foldName,
   knownExpertRecord,
   knownExpertsBySurname,
   knownExpertsFileSchema,
 } from './known-experts';
+import { foldName } from './names';
 
 const file = v.parse(knownExpertsFileSchema, rawData);
 

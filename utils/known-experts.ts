@@ -49,9 +49,6 @@ export const knownExpertsFileSchema = v.strictObject({
 export type KnownExpertRecord = v.InferOutput<typeof knownExpertRecordSchema>;
 export type KnownExpertsFile = v.InferOutput<typeof knownExpertsFileSchema>;
 
-/** Ids fold names exactly as the expert finder does (one algorithm, in names.ts). */
-export { foldName };
-
 /** Titles and honorifics that may precede a name in news text. */
 const LEADING_TITLES = /^(?:(?:dr|prof|professor|mr|mrs|ms|sir|amb|ambassador|gen|general)\.?\s+)+/i;
 
