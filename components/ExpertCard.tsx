@@ -59,6 +59,10 @@ export function ExpertCard(p: ExpertCardProps) {
       <p class="tl-role" data-testid="tl-card-org">
         {roleLine || 'The article gives no role or organisation.'}
       </p>
+      <p class="tl-balance" data-testid="tl-card-balance">
+        Voices in this article: {p.balance.durable} durable · {p.balance.fragile} fragile ·{' '}
+        {p.balance.neutral} neutral
+      </p>
       {(fillOrg || fillRole) && known && (
         <p class="tl-known" data-testid="tl-card-known">
           From Triangle Lens data (not this article):{' '}
@@ -153,10 +157,6 @@ export function ExpertCard(p: ExpertCardProps) {
             {p.seen ? 'First time you meet this expert in your history.' : 'History not loaded.'}
           </p>
         )}
-        <p class="tl-balance">
-          Voices in this article: {p.balance.durable} durable · {p.balance.fragile} fragile ·{' '}
-          {p.balance.neutral} neutral
-        </p>
       </section>
     </div>
   );

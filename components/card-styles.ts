@@ -40,6 +40,6 @@ export const CARD_CSS = `
 .tl-cue { background: var(--tl-cue); color: inherit; border-radius: 2px; padding: 0 1px; }
 .tl-btn { all: unset; cursor: pointer; color: var(--tl-accent); font-size: 12px; margin-left: 4px; text-decoration: underline; }
 .tl-select { font: inherit; font-size: 12px; color: var(--tl-fg); background: var(--tl-bg); border: 1px solid var(--tl-line); border-radius: 6px; padding: 1px 4px; }
-.tl-balance { color: var(--tl-muted); font-size: 12px; margin: 4px 0 0; }
+.tl-balance { color: var(--tl-muted); font-size: 12px; margin: 2px 0 0; }
 .tl-latest { margin: 0; }
 `;
