@@ -161,3 +161,29 @@ export function expertsById(a: ArticleData | undefined): Map<string, StoredExper
   for (const e of a?.experts ?? []) if (!map.has(e.id)) map.set(e.id, e);
   return map;
 }
+
+/**
+ * An article's experts as stored: ids folded, one entry per person (the first wins), statements
+ * defaulted, a reader's correction kept when the input has one.
+ */
+export function uniqueExperts(
+  input: readonly (Omit<StoredExpert, 'statements'> & { statements?: StoredExpert['statements'] })[],
+): StoredExpert[] {
+  const seen = new Set<string>();
+  const out: StoredExpert[] = [];
+  for (const e of input) {
+    const id = foldExpertId(e.id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({
+      id,
+      name: e.name,
+      role: e.role,
+      organization: e.organization,
+      stance: e.stance,
+      statements: e.statements ?? [],
+      ...(e.correction ? { correction: e.correction } : {}),
+    });
+  }
+  return out;
+}

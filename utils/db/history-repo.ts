@@ -13,7 +13,7 @@ import type {
   StoredExpert,
 } from '../messages/history';
 import type { StanceLabel } from '../types';
-import { foldExpertId } from './derive';
+import { foldExpertId, uniqueExperts } from './derive';
 import { updateExperts, recomputeExperts } from './experts-sync';
 import { applyToMeta, COUNTS_ID, emptyMeta, updateMeta } from './meta';
 import { toArticleData, toRecord } from './records';
@@ -39,26 +39,6 @@ function applyCorrections(experts: StoredExpert[], corrections: CorrectionRecord
     const { correction: _old, ...rest } = e;
     return c ? { ...rest, correction: { label: c.label, at: c.at } } : rest;
   });
-}
-
-/** Experts of an input, ids folded and each person once. */
-function normaliseExperts(input: ArticleInput['experts']): StoredExpert[] {
-  const seen = new Set<string>();
-  const out: StoredExpert[] = [];
-  for (const e of input) {
-    const id = foldExpertId(e.id);
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push({
-      id,
-      name: e.name,
-      role: e.role,
-      organization: e.organization,
-      stance: e.stance,
-      statements: e.statements ?? [],
-    });
-  }
-  return out;
 }
 
 export interface SaveOptions {
@@ -96,7 +76,7 @@ export async function saveArticle(
         timeSpentMs: (prev?.timeSpentMs ?? 0) + addedTime,
         wordCount: input.wordCount,
         topic: input.topic,
-        experts: applyCorrections(normaliseExperts(input.experts), corrections),
+        experts: applyCorrections(uniqueExperts(input.experts), corrections),
       };
       const lastVisit = input.visitId
         ? {

@@ -22,10 +22,9 @@ import {
   type ArticleData,
   type ImportProgress,
   type ImportResult,
-  type StoredExpert,
 } from '../messages/history';
 import { articlesToCsv } from './csv';
-import { buildExpertRecords, foldExpertId } from './derive';
+import { buildExpertRecords, foldExpertId, uniqueExperts } from './derive';
 import { toArticleData, toRecord } from './records';
 import { countsFromArticles } from './meta';
 import type { CorrectionRecord, HistoryDb } from './schema';
@@ -160,22 +159,7 @@ export function parseImport(json: string): ParsedImport {
   }
   const articles: ArticleData[] = result.output.articles.map((a) => {
     const url = a.url;
-    const experts: StoredExpert[] = [];
-    const seen = new Set<string>();
-    for (const e of a.experts) {
-      const id = foldExpertId(e.id);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      experts.push({
-        id,
-        name: e.name,
-        role: e.role,
-        organization: e.organization,
-        stance: e.stance,
-        statements: e.statements ?? [],
-        ...(e.correction ? { correction: e.correction } : {}),
-      });
-    }
+    const experts = uniqueExperts(a.experts);
     return {
       key: canonicalizeUrl(url),
       url,
