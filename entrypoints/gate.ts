@@ -1,8 +1,8 @@
 /**
  * Stage 1 of 3, on every page (declared in the manifest by wxt.config.ts): the cheap first look.
  * An unlisted script, not a WXT content script, so that every page pays only for the gate itself:
- * no context object, no start-up events posted into the page. A page on the topic gets the lens
- * stage injected by the background.
+ * no context object, no start-up events posted into the page. For a candidate page the background
+ * injects the lens stage while it analyses the page; the gate hands the lens the verdict.
  */
 import { quickLook } from '@/utils/gate';
 import { lensBridge } from '@/utils/lens-bridge';
@@ -61,10 +61,10 @@ async function lookAtPage(key: string): Promise<void> {
   if (html.length > MAX_HTML_CHARS) return mark('idle');
   const analysis = await sendMessage('analyzePage', { html, url: location.href });
   if (pageKey(location.href) !== key) return; // navigated away meanwhile
-  if (!analysis?.topic.related) return mark('idle');
+  // Hand the verdict to the lens (injected by the background meanwhile); null means nothing to mark.
   const bridge = lensBridge();
-  bridge.analysis = analysis;
+  bridge.analysis = analysis?.topic.related ? analysis : null;
   bridge.url = location.href;
-  if (bridge.refresh) bridge.refresh();
-  else await sendMessage('startLens');
+  bridge.refresh?.();
+  if (!bridge.analysis) mark('idle');
 }

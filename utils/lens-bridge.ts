@@ -2,7 +2,8 @@
  * The hand-over between Triangle Lens's three content-script stages, which share one isolated world
  * per frame (the page cannot see it):
  *   1. the gate (every page, a few kB): cheap look, serialise, ask the background for an analysis;
- *   2. the lens (injected by the background only on pages on the topic): marks, read tracking;
+ *   2. the lens (injected by the background into candidate pages while it analyses them; it acts only
+ *      once the gate hands it a verdict on the topic): marks, read tracking;
  *   3. the card (injected on the first hover or focus of a mark): Preact + Floating UI.
  * Each stage finds the previous one's state here.
  */
@@ -25,10 +26,10 @@ export interface CardHost {
 }
 
 export interface LensBridge {
-  /** Set by the gate when the background found the page on the topic. */
+  /** Set by the gate: the analysis when the page is on the topic, null when it is not (or not yet). */
   analysis: Analysis | null;
   url: string;
-  /** Set by the lens: re-reads `analysis` (another article in a single-page site) and re-marks. */
+  /** Set by the lens: re-reads `analysis` (a verdict arrived, or another article in a single-page site). */
   refresh?: () => void;
   /** Set by the lens for the card stage. */
   cardHost?: CardHost;

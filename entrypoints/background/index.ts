@@ -13,27 +13,33 @@ export default defineBackground(() => {
   // Parsing and the pipeline's first (cold) run happen now, not while a reader waits for marks.
   void warmUpAnalyzer().catch(() => undefined);
 
-  // gate → background: the full pipeline, away from the page's main thread.
+  // gate → background: the full pipeline, away from the page's main thread. The gate only asks on
+  // pages that look like candidates, so the lens stage is injected at once, in parallel with the
+  // analysis; it waits for the gate to hand it a verdict on the topic.
   onMessage('analyzePage', async ({ data, sender }) => {
     const req = v.parse(AnalyzeRequestSchema, data);
     const settings = await loadSettings();
     if (isSiteOff(hostOf(req.url), settings)) return null;
+    const lens = injectStage(sender, 'lens').catch((err: unknown) =>
+      console.debug('lens not injected:', err),
+    );
     const analysis = await analyzeOffMainThread(req);
     const tabId = sender.tab?.id;
     if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
-      await tabs.set(tabId, {
-        url: req.url,
-        title: analysis.article?.title ?? sender.tab?.title ?? '',
-        related: analysis.topic.related,
-        analysis: analysis.topic.related ? analysis : null,
-        counted: false,
-      });
+      void tabs
+        .set(tabId, {
+          url: req.url,
+          title: analysis.article?.title ?? sender.tab?.title ?? '',
+          related: analysis.topic.related,
+          analysis: analysis.topic.related ? analysis : null,
+          counted: false,
+        })
+        .catch(() => undefined);
     }
+    await lens;
     return analysis;
   });
 
-  // gate → background: the page is on the topic; the lens stage goes into that frame only.
-  onMessage('startLens', ({ sender }) => injectStage(sender, 'lens'));
   // lens → background: a mark was hovered or focused; the card stage follows.
   onMessage('loadCardUi', ({ sender }) => injectStage(sender, 'card'));
 

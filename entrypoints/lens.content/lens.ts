@@ -31,15 +31,18 @@ export async function startLens(ctx: ContentScriptContext, bridge: LensBridge): 
   let cardRequested = false;
 
   const begin = () => {
-    const analysis = bridge.analysis;
-    if (!analysis || !ctx.isValid) return;
+    if (!ctx.isValid) return;
     if (session) {
       session.abort.abort();
       session.applied?.remove();
+      session = null;
     }
     card?.destroy();
     card = null;
     cardRequested = false;
+    delete bridge.cardHost;
+    const analysis = bridge.analysis;
+    if (!analysis) return; // not (or not yet) on the topic
     session = { abort: new AbortController(), applied: null };
     run(ctx, analysis, bridge.url, session);
   };

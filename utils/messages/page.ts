@@ -39,12 +39,11 @@ export type PageReport = v.InferOutput<typeof PageReportSchema>;
 
 export interface PageProtocol {
   /**
-   * gate → background: run the full pipeline on a serialised page (off the page's main thread).
-   * null when the reader turned the extension off on this site.
+   * gate → background: run the full pipeline on a serialised page (off the page's main thread), and
+   * inject the lens stage into the sender's frame meanwhile. null when the reader turned the
+   * extension off on this site.
    */
   analyzePage(data: AnalyzeRequest): Analysis | null;
-  /** gate → background: the page is on the topic; inject the lens stage into the sender's frame. */
-  startLens(): void;
   /** lens → background: a mark was hovered or focused; inject the card stage into the sender's frame. */
   loadCardUi(): void;
   /** background → offscreen document (Chrome only): the same, where a DOMParser exists. */
