@@ -9,7 +9,20 @@ export const TOPIC_LANGUAGES = ['en', 'ru', 'de', 'fr'] as const;
 export type TopicLanguage = (typeof TOPIC_LANGUAGES)[number];
 
 /** How a concept group takes part in the verdict. */
-export const GROUP_ROLES = ['china', 'russia', 'pair', 'west', 'relation', 'other', 'distractor'] as const;
+export const GROUP_ROLES = [
+  'china',
+  'russia',
+  'pair',
+  'west',
+  'relation',
+  'other',
+  'distractor',
+  /**
+   * Phrases that stand for two sides already named ("the two leaders", "both countries"): they name
+   * China and Russia when the sentences just before name those two and no third side as often.
+   */
+  'anaphor',
+] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
 /**
@@ -121,6 +134,14 @@ export const TopicDefinitionSchema = v.pipe(
      * challenges") counts as cued only with a relation cue in the same sentence, not a subtopic word.
      */
     coordinators: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(20)))),
+    /**
+     * Verbs of joint action that make a listed pair a relation when they follow it ("Russia, China
+     * conduct air patrols", "Putin and Xi met"); a trailing `*` matches any letters. A list followed
+     * by anything else ("China and Russia pose threats") stays a list.
+     */
+    jointVerbs: v.optional(
+      v.array(v.pipe(v.string(), v.regex(/^[a-z]+\*?$/, 'jointVerbs: lower-case words'))),
+    ),
   }),
   v.check(
     (topic) =>

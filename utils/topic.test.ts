@@ -92,6 +92,43 @@ describe('recognizeTopic', () => {
   });
 });
 
+describe('sides named by stand-ins', () => {
+  const topic = defaultTopic();
+  const joint = (text: string, title = '') => analyzeTopic(topic, text, { title }).features.joint;
+
+  it('reads "the two leaders" after Putin and Xi as naming both sides', () => {
+    const text =
+      'Vladimir Putin and Xi Jinping spoke by video link on Friday.\n\n' +
+      'The two leaders discussed gas deliveries and payments, the Kremlin said.';
+    expect(joint(text)).toBe(2);
+  });
+
+  it('does not read "the two leaders" as China and Russia when the US side was named more', () => {
+    const text =
+      'US President Joe Biden and Chinese President Xi Jinping met in California.\n\n' +
+      'A US official said Biden raised Chinese exports that help Russia. The two leaders agreed to talk again.';
+    expect(joint(text)).toBe(1);
+  });
+
+  it('counts a listed pair with a joint-action verb as a relation, but not a threat list', () => {
+    const topicText = 'Bombers flew over the sea on Thursday, the defence ministry said.';
+    expect(
+      analyzeTopic(topic, topicText, { title: 'Russia, China conduct air patrols' }).features.titleJoint,
+    ).toBe(true);
+    expect(
+      analyzeTopic(topic, topicText, { title: 'China and Russia pose threats' }).features.titleJoint,
+    ).toBe(false);
+    expect(
+      analyzeTopic(topic, topicText, { title: 'Pentagon ranks China first, Russia second' }).features
+        .titleJoint,
+    ).toBe(false);
+  });
+
+  it('names Russia by the Soviet Union in history pieces', () => {
+    expect(joint('Kissinger hoped to widen the split between China and the Soviet Union.')).toBe(1);
+  });
+});
+
 describe('guessLanguage', () => {
   it.each([
     ['The partnership between the two countries is not what it was.', 'en'],

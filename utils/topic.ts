@@ -26,6 +26,7 @@ const ROLE_BIT: Record<GroupRole, number> = {
   relation: 16,
   distractor: 32,
   other: 64,
+  anaphor: 128,
 };
 const CHINA = ROLE_BIT.china | ROLE_BIT.pair;
 const RUSSIA = ROLE_BIT.russia | ROLE_BIT.pair;
@@ -53,6 +54,8 @@ export interface CompiledTopic {
   matchers: Matcher[];
   /** Words that, alone between two names, make them a list ("China and Russia"), lower case. */
   coordinators: Set<string>;
+  /** Right after a listed pair: a verb of joint action ("conduct", "met"), perhaps after "will"/"to". */
+  jointVerb: RegExp | null;
 }
 
 const SEPARATORS = /[\s\u00AD\-\u2010-\u2015]+/g;
@@ -132,7 +135,16 @@ export function compileTopic(data: unknown): CompiledTopic {
     });
   }
   const coordinators = new Set((definition.coordinators ?? []).map((word) => word.toLowerCase()));
-  return { definition, matchers, coordinators };
+  const verbs = (definition.jointVerbs ?? []).map((word) =>
+    word.endsWith('*') ? `${word.slice(0, -1)}[a-z]*` : word,
+  );
+  const jointVerb = verbs.length
+    ? new RegExp(
+        `^[\\s,]*(?:(?:will|would|to|have|has|had|jointly|again|also|now|plan|plans|planned|began|begin|set|are|were)\\s+){0,2}(?:${verbs.join('|')})(?![${WORD_CHARS}])`,
+        'i',
+      )
+    : null;
+  return { definition, matchers, coordinators, jointVerb };
 }
 
 function lookup(matcher: Matcher, matched: string): Entry | undefined {
@@ -286,7 +298,41 @@ const GAP_SPLIT = /[\s,;:&/'’"“”«»()[\]\-\u2013\u2014]+/;
 /** A word just before a listed pair that makes it a relation ("between", "zwischen", "entre", "между"). */
 const BETWEEN = /(?:between|among|zwischen|entre|между)\s+(?:the\s+|la\s+|der\s+)?$/i;
 /** Words that set the two side by side for comparison rather than relate them. */
-const COMPARISON = /(?:^|[^A-Za-z])(?:while|whereas|unlike|than|compared|versus|vs)(?![A-Za-z])/i;
+const COMPARISON =
+  /(?:^|[^A-Za-z])(?:while|whereas|unlike|than|compared|versus|vs|by contrast|first|second|third|ahead of)(?![A-Za-z])/i;
+
+/** A mention of one of the sides a phrase like "the two countries" may stand for. */
+interface CountryHit {
+  start: number;
+  sentence: number;
+  /** ROLE_BIT china | russia | west | other (pair: china | russia). */
+  bits: number;
+}
+
+/** How many sentences before an anaphor ("the two leaders") are read to find who it stands for. */
+const ANAPHOR_LOOKBACK = 2;
+
+/**
+ * Does "the two countries" (at `start`, in `sentence`) stand for China and Russia? Yes when, in this
+ * sentence before it and the two sentences before, both are named and each of them more often than the West or any third country ("Biden … Xi … Russia's war … the two
+ * leaders" is not China and Russia).
+ */
+function anaphorNamesPair(hits: CountryHit[], start: number, sentence: number): boolean {
+  let china = 0;
+  let russia = 0;
+  let west = 0;
+  let other = 0;
+  for (const hit of hits) {
+    if (hit.start >= start) break;
+    if (hit.sentence < sentence - ANAPHOR_LOOKBACK) continue;
+    if (hit.bits & ROLE_BIT.china) china++;
+    if (hit.bits & ROLE_BIT.russia) russia++;
+    if (hit.bits & ROLE_BIT.west) west++;
+    if (hit.bits & ROLE_BIT.other) other++;
+  }
+  const least = Math.min(china, russia);
+  return least > 0 && west < least && other < least;
+}
 
 interface SideHit {
   start: number;
@@ -312,6 +358,7 @@ function linkedSentences(
   hits: SideHit[],
   count: number,
   coordinators: Set<string>,
+  jointVerb: RegExp | null = null,
 ): Uint8Array {
   const linked = new Uint8Array(count);
   hits.sort((a, b) => a.start - b.start);
@@ -339,6 +386,11 @@ function linkedSentences(
             .split(GAP_SPLIT)
             .filter((word) => word && word !== 's');
     const listed = words !== null && words.length <= 3 && words.every((word) => coordinators.has(word));
+    // "Russia, China conduct air patrols", "Putin and Xi met": a list that acts together.
+    if (listed && jointVerb?.test(text.slice(hit.end, hit.end + 60))) {
+      linked[hit.sentence] = 1;
+      continue;
+    }
     // "labels China a competitor, while calling Russia a threat": compared, not related.
     const compared = !listed && COMPARISON.test(gap);
     if (!listed && !compared) linked[hit.sentence] = 1;
@@ -348,7 +400,7 @@ function linkedSentences(
 
 /** The verdict and the measurements behind it. */
 export function analyzeTopic(topic: CompiledTopic, input: string, options: TopicOptions = {}): TopicResult {
-  const { definition, matchers, coordinators } = topic;
+  const { definition, matchers, coordinators, jointVerb } = topic;
   const scoring: TopicScoring = definition.scoring;
   const text = typeof input === 'string' ? input.slice(0, scoring.maxChars) : '';
   const title = typeof options.title === 'string' ? options.title.slice(0, 1000) : '';
@@ -360,6 +412,8 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   /** Best relation cue inside the sentence itself. */
   const relationCue = new Float32Array(count);
   const sideHits: SideHit[] = [];
+  const countryHits: CountryHit[] = [];
+  const anaphors: { start: number; end: number; sentence: number }[] = [];
   const subtopicWeight = new Float64Array(definition.subtopics.length);
   const evidence = new Map<Entry, number>();
   let pairWeight = 0;
@@ -378,6 +432,12 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
       roles[sentence] |= entry.roles;
       const side = sideOf(entry.roles);
       if (side) sideHits.push({ start: match.index, end: match.index + match[0].length, side, sentence });
+      const bits =
+        (entry.roles & ROLE_BIT.pair ? ROLE_BIT.china | ROLE_BIT.russia : 0) |
+        (entry.roles & (ROLE_BIT.china | ROLE_BIT.russia | ROLE_BIT.west | ROLE_BIT.other));
+      if (bits) countryHits.push({ start: match.index, sentence, bits });
+      if (entry.roles & ROLE_BIT.anaphor)
+        anaphors.push({ start: match.index, end: match.index + match[0].length, sentence });
       if (entry.roles & ROLE_BIT.relation)
         relationCue[sentence] = Math.max(relationCue[sentence], entry.weight);
       if (entry.roles & ROLE_BIT.pair) pairWeight += entry.weight;
@@ -391,7 +451,16 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     }
   }
 
-  const linked = linkedSentences(text, sideHits, count, coordinators);
+  // "The two leaders discussed …" after "Putin and Xi …": the sentence names both sides.
+  if (anaphors.length) {
+    countryHits.sort((a, b) => a.start - b.start);
+    for (const anaphor of anaphors) {
+      if (!anaphorNamesPair(countryHits, anaphor.start, anaphor.sentence)) continue;
+      roles[anaphor.sentence] |= ROLE_BIT.china | ROLE_BIT.russia;
+      sideHits.push({ ...anaphor, side: 3 });
+    }
+  }
+  const linked = linkedSentences(text, sideHits, count, coordinators, jointVerb);
 
   let titleRoles = 0;
   let titleRelation = 0;
@@ -411,7 +480,7 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   const titleJoint =
     Boolean(titleRoles & CHINA) &&
     Boolean(titleRoles & RUSSIA) &&
-    (linkedSentences(title, titleHits, 1, coordinators)[0] === 1 || titleRelation > 0);
+    (linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1 || titleRelation > 0);
 
   let joint = 0;
   let cuedJoint = 0;
@@ -442,7 +511,9 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   const jointShare = either > 0 ? joint / either : 0;
   const cuedShare = joint > 0 ? cuedJoint / joint : 0;
   const density = Math.min(1, cuedJoint / Math.max(1, count) / scoring.densityFull);
-  const focus = either > 0 ? either / (either + other) : 0;
+  // A title naming both counts as one more sentence about them (a wire brief is mostly about who saw it).
+  const titleEither = titleJoint ? 1 : 0;
+  const focus = either > 0 ? (either + titleEither) / (either + titleEither + other) : 0;
   const prose = joint > 0 ? proseShare(text, scoring.shortParagraphChars) : 0;
 
   const subtopics = definition.subtopics
