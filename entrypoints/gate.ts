@@ -7,7 +7,7 @@
 import { quickLook } from '@/utils/gate';
 import { lensBridge } from '@/utils/lens-bridge';
 import { sendMessage } from '@/utils/messaging';
-import { MAX_HTML_CHARS } from '@/utils/page-limits';
+import { MAX_ELEMENTS, MAX_HTML_CHARS } from '@/utils/page-limits';
 import { mark, timed } from '@/utils/perf';
 
 const GUARD = '__triangleLensGate';
@@ -57,6 +57,8 @@ function watchNavigation(onChange: () => void): void {
 async function lookAtPage(key: string): Promise<void> {
   const look = timed('gate', () => quickLook(document, location.href));
   if (!look.worth) return mark('idle');
+  // A gigantic page is not serialised at all (that alone would be a long task on the page's thread).
+  if (document.getElementsByTagName('*').length > MAX_ELEMENTS) return mark('idle');
   const html = timed('serialize', () => document.documentElement?.outerHTML ?? '');
   if (html.length > MAX_HTML_CHARS) return mark('idle');
   const analysis = await sendMessage('analyzePage', { html, url: location.href });

@@ -7,9 +7,9 @@ import { Readability } from '@mozilla/readability';
 import { canonicalizeUrl } from './canonical-url';
 import { isFrameset } from './gate';
 import type { ExtractedArticle } from './types';
+import { MAX_ELEMENTS } from './page-limits';
 
-/** Pages with more elements than this are not parsed (Readability's own guard, kept bounded). */
-export const MAX_ELEMENTS = 60_000;
+export { MAX_ELEMENTS };
 /** The readable text is cut at this many characters. */
 export const MAX_TEXT_CHARS = 1_000_000;
 /** Fewer words than this and Readability's result is not called an article. */
