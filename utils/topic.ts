@@ -348,7 +348,8 @@ function sideOf(roles: number): number {
 }
 
 /**
- * Per sentence, 1 when it relates China and Russia to each other rather than merely listing them:
+ * Per sentence, 1 when it relates China and Russia to each other rather than merely listing them
+ * (2 when it sets them side by side for comparison, 0 when it lists them or names only one):
  * a term naming the pair, or a China name and a Russia name with more between them than a list
  * joiner ("and", "or", a comma). "Chinese imports of Russian oil" is linked; "China and Russia pose
  * challenges" and "the US, Russia, China, France" are not.
@@ -393,7 +394,8 @@ function linkedSentences(
     }
     // "labels China a competitor, while calling Russia a threat": compared, not related.
     const compared = !listed && COMPARISON.test(gap);
-    if (!listed && !compared) linked[hit.sentence] = 1;
+    if (compared && !linked[hit.sentence]) linked[hit.sentence] = 2;
+    else if (!listed && !compared) linked[hit.sentence] = 1;
   }
   return linked;
 }
@@ -455,6 +457,8 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   if (anaphors.length) {
     countryHits.sort((a, b) => a.start - b.start);
     for (const anaphor of anaphors) {
+      // A sentence that names both already ("China and Russia pose … both countries have …") gains nothing.
+      if (roles[anaphor.sentence] & CHINA && roles[anaphor.sentence] & RUSSIA) continue;
       if (!anaphorNamesPair(countryHits, anaphor.start, anaphor.sentence)) continue;
       roles[anaphor.sentence] |= ROLE_BIT.china | ROLE_BIT.russia;
       sideHits.push({ ...anaphor, side: 3 });
@@ -497,14 +501,15 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     if (!(r & CHINA && r & RUSSIA)) continue;
     joint++;
     let best = 0;
-    if (linked[i]) {
+    if (linked[i] === 1) {
       for (let j = Math.max(0, i - window); j <= Math.min(count - 1, i + window); j++) {
         if (paragraph[j] === paragraph[i]) best = Math.max(best, cue[j]);
       }
     } else {
       // Named only side by side in a list: a topic word nearby is not enough, the sentence
       // itself must relate them ("China and Russia held joint drills").
-      best = relationCue[i];
+      // Compared ("calls China a strategic competitor, while calling Russia a threat"): half that.
+      best = linked[i] === 2 ? relationCue[i] / 2 : relationCue[i];
     }
     cuedJoint += Math.min(1, best);
   }
