@@ -1,6 +1,8 @@
+import { Component } from 'preact';
 import type { ArticleRow } from '@/utils/messages/history';
 import { ExpertChip } from './ExpertChip';
 import { formatDate, safeHref } from './format';
+import { sameRow } from './same-rows';
 
 interface Props {
   row: ArticleRow;
@@ -9,7 +11,7 @@ interface Props {
 }
 
 /** One article in the history: title, site, date, subtopics and the experts by stance. */
-export function HistoryRow({ row, onDelete, onOpenExpert }: Props) {
+function Row({ row, onDelete, onOpenExpert }: Props) {
   const href = safeHref(row.url);
   return (
     <li class="tl-row" data-testid="history-row">
@@ -62,4 +64,25 @@ export function HistoryRow({ row, onDelete, onOpenExpert }: Props) {
       )}
     </li>
   );
+}
+
+/**
+ * Rendered again only when what it shows changed (a new search that finds the same article keeps its
+ * row as it is). The callbacks are taken as stable: pass the same functions on every render.
+ * (A class with shouldComponentUpdate rather than preact/compat's memo, which would bring compat's
+ * global event rewriting into the popup.)
+ */
+export class HistoryRow extends Component<Props> {
+  override shouldComponentUpdate(next: Props): boolean {
+    const prev = this.props;
+    return !(
+      sameRow(prev.row, next.row) &&
+      prev.onDelete === next.onDelete &&
+      prev.onOpenExpert === next.onOpenExpert
+    );
+  }
+
+  override render() {
+    return <Row {...this.props} />;
+  }
 }

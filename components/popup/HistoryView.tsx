@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryClient } from '@/entrypoints/popup/client';
 import type { ArticlePage, ArticleQuery, ArticleRow, HistoryFacets } from '@/utils/messages/history';
 import { HistoryFilters, NO_FILTERS, type FilterState } from './HistoryFilters';
 import { HistoryRow } from './HistoryRow';
 import { dayToMs, plural } from './format';
+import { samePage } from './same-rows';
 
 export const PAGE_SIZE = 25;
 const TYPE_DELAY_MS = 120;
@@ -53,7 +54,8 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
       client.listArticles(toQuery(text, filters, offset)).then(
         (r) => {
           if (mine !== seq.current) return;
-          setResult(r);
+          // The same page again (a keystroke that changed nothing shown) keeps the state: no render.
+          setResult((prev) => (samePage(prev, r) ? prev : r));
           setError('');
         },
         (e: unknown) =>
@@ -65,13 +67,18 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
     return () => clearTimeout(timer);
   }, [client, text, filters, offset, version, reload]);
 
-  const remove = async (row: ArticleRow) => {
+  const removeNow = async (row: ArticleRow) => {
     await client.deleteArticle(row.key);
     setMessage(`Deleted “${row.title || row.url}”.`);
     if (result && result.rows.length === 1 && offset > 0) setOffset(Math.max(0, offset - PAGE_SIZE));
     setReload((n) => n + 1);
     heading.current?.focus();
   };
+  // Rows re-render only when they change (HistoryRow), so they get callbacks that stay the same.
+  const latest = useRef({ removeNow, onOpenExpert });
+  latest.current = { removeNow, onOpenExpert };
+  const remove = useCallback((row: ArticleRow) => void latest.current.removeNow(row), []);
+  const openExpert = useCallback((id: string) => latest.current.onOpenExpert(id), []);
 
   const filtered = !!text.trim() || JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
   const shown = result?.rows.length ?? 0;
@@ -119,7 +126,7 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
       {result && result.rows.length > 0 && (
         <ul class="tl-rows" aria-label="Articles, newest first">
           {result.rows.map((row) => (
-            <HistoryRow key={row.key} row={row} onDelete={remove} onOpenExpert={onOpenExpert} />
+            <HistoryRow key={row.key} row={row} onDelete={remove} onOpenExpert={openExpert} />
           ))}
         </ul>
       )}
