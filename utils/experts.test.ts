@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cleanOrganization, findPeople } from './experts';
+import { cleanOrganization, findPeople, parseByline } from './experts';
 import officials from './data/officials.json';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -190,5 +190,58 @@ describe('officials data', () => {
       expect(seen.has(p.name), p.name).toBe(false);
       seen.add(p.name);
     }
+  });
+});
+
+describe('authors of an analysis piece', () => {
+  const oped =
+    'Washington should stop waiting for Moscow and Beijing to fall out. We have waited for a decade.\n\n' +
+    'The partnership is lopsided, but lopsided partnerships can last.\n\n' +
+    'Jane Roe is a senior fellow at the Harbour Institute for Strategy.';
+
+  it('reads the authors and what the byline says about them', () => {
+    expect(parseByline('By Jane Roe and John Doe, senior fellows at the Harbour Institute')).toEqual([
+      { name: 'Jane Roe', id: 'jane-roe', descriptor: 'senior fellows at the Harbour Institute' },
+      { name: 'John Doe', id: 'john-doe', descriptor: 'senior fellows at the Harbour Institute' },
+    ]);
+    expect(parseByline(null)).toEqual([]);
+    expect(parseByline('Lena Ortiz, Staff Writer')[0].descriptor).toBe('Staff Writer');
+  });
+
+  it("makes a byline author with a bio line an expert, with the piece's stance sentences", () => {
+    const [expert] = findPeople(oped, { byline: 'Jane Roe' }).experts;
+    expect(expert.name).toBe('Jane Roe');
+    expect(expert.role).toBe('senior fellow');
+    expect(expert.organization).toBe('Harbour Institute for Strategy');
+    expect(expert.statements.map((s) => s.via)).toEqual(['author', 'author']);
+    expect(expert.statements[0].text).toMatch(/^Washington should/);
+  });
+
+  it('makes a byline author with an affiliation an expert even when the text never names them', () => {
+    const text = 'We think sanctions on Chinese banks work best. Washington should keep them narrow.';
+    const { experts, people } = findPeople(text, {
+      byline: 'By Jane Roe, Director of the Harbour Institute',
+    });
+    expect(experts.map((e) => [e.name, e.organization, e.mentions])).toEqual([
+      ['Jane Roe', 'Harbour Institute', 0],
+    ]);
+    expect(people).toContainEqual({ name: 'Jane Roe', kind: 'expert' });
+  });
+
+  it('keeps staff journalists and plain bylines as bylines', () => {
+    for (const byline of [
+      'Jane Roe',
+      'By Jane Roe, Staff Writer',
+      'Jane Roe, Moscow correspondent',
+      'By Jane Roe, Associated Press',
+      'Jane Roe | Senior Editor',
+    ]) {
+      const text = oped.replace(
+        'a senior fellow at the Harbour Institute for Strategy',
+        'a reporter for the Daily Harbour',
+      );
+      expect(names(text, byline), byline).toEqual([]);
+    }
+    expect(names(oped.replace('senior fellow at', 'staff writer at'), 'Jane Roe')).toEqual([]);
   });
 });

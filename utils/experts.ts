@@ -15,11 +15,96 @@ import { splitSentenceSpans, type SentenceSpan } from './sentences';
 export type ExpertCandidate = Omit<Expert, 'stance' | 'known'>;
 
 export interface FindPeopleOptions {
-  /** The article's byline; people named in it are the journalists, never experts. */
+  /**
+   * The article's byline. People named in it are the journalists, never experts, unless the page is
+   * an analysis or opinion piece by outside authors: a byline with an affiliation ("By X, senior
+   * fellow at Y") or an author bio line in the text ("X is a senior fellow at Y", "The author is …").
+   * Staff ("staff writer", "reporter", "correspondent", "editor") always stay journalists.
+   */
   byline?: string | null;
   /** The article's title (not used for names: headlines name the leaders, not the experts). */
   title?: string;
+  /** The site's name (accepted for callers that have it; not used for names). */
+  siteName?: string | null;
 }
+
+/** One author named in a byline, with the words that describe them there ("senior fellow at Y"). */
+export interface BylineAuthor {
+  name: string;
+  id: string;
+  /** Words after the name in the byline (shared by "X and Y, fellows at Z"), '' when none. */
+  descriptor: string;
+}
+
+/** Words that make a byline or bio describe a newsroom's own journalist, not an outside author. */
+const STAFF =
+  /\b(?:staff|reporters?|correspondents?|journalists?|editors?|writers?|columnists?|bureau|desk|contributors?|contributing|news\s+service|wire\s+service|newsroom|producer|photographer)\b/i;
+/** Words in a descriptor that are roles, not name words ("Associate Fellows at …"). */
+const BYLINE_ROLE_WORD =
+  /^(?:senior|associate|assistant|research|nonresident|non-resident|visiting|distinguished|adjunct|fellows?|directors?|professors?|analysts?|economists?|researchers?|scholars?|editors?|writers?|reporters?|correspondents?|staff|chief|head|president|chair|founder|co-founder|lecturer|dean|partner|principal|managing|deputy|former)$/i;
+
+/**
+ * The authors named in a byline and what it says about them: "By Jane Doe and John Roe, senior
+ * fellows at the X Institute" → two authors sharing that descriptor.
+ */
+export function parseByline(byline: string | null | undefined): BylineAuthor[] {
+  if (typeof byline !== 'string' || !byline.trim()) return [];
+  const text = byline.slice(0, 500).replace(/^\s*(?:by|von|par|de)\s+/i, '');
+  const found: { name: string; start: number; end: number }[] = [];
+  NAME_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_RUN.exec(text))) {
+    const toks = tokenizeRun(m[0]);
+    if (toks.some((t) => BYLINE_ROLE_WORD.test(t.word))) continue;
+    const kept = toks.filter((t) => classifyWord(t.word) === 'name' || classifyWord(t.word) === 'initial');
+    if (kept.filter((t) => classifyWord(t.word) === 'name').length < 2) continue;
+    // Stop at the first author list's end: names after a role phrase belong to the organisation.
+    if (
+      found.length &&
+      /[^\s,&|]/.test(text.slice(found[found.length - 1].end, m.index).replace(/\band\b/gi, ''))
+    )
+      break;
+    found.push({ name: kept.map((t) => t.text).join(' '), start: m.index, end: m.index + m[0].length });
+  }
+  const authors: BylineAuthor[] = found.map((f, i) => {
+    const next = found[i + 1];
+    const between = text.slice(f.end, next ? next.start : text.length);
+    const descriptor = between
+      .replace(/^[\s,|:;–—-]+/, '')
+      .replace(/[\s,|:;–—-]*(?:and|&)?[\s,|:;–—-]*$/i, '')
+      .trim();
+    return { name: f.name, id: foldName(f.name), descriptor };
+  });
+  // "X and Y, fellows at Z": the last descriptor is everyone's when the others have none.
+  const shared = authors.length ? authors[authors.length - 1].descriptor : '';
+  for (const a of authors) if (!a.descriptor) a.descriptor = shared;
+  return authors;
+}
+
+/** Role and organisation from a byline descriptor ("Senior Fellow at the X Institute", "Director, Y"). */
+function bylineAffiliation(descriptor: string): Affiliation | null {
+  const d = descriptor.replace(/\s+/g, ' ').trim();
+  if (!d || STAFF.test(d)) return null;
+  const m = /^(.{2,80}?)(?:\s+(?:at|of|with|for)\s+|\s*,\s*|\s+[|–—-]\s+)(?:the\s+)?(.{2,120})$/i.exec(d);
+  const roleRaw = m ? m[1] : d;
+  const role = lowerRoleWords(roleRaw)
+    .toLowerCase()
+    .replace(/\b(fellow|director|professor|analyst|economist|researcher|scholar|lecturer)s\b/g, '$1')
+    .trim();
+  const organization = m ? cleanOrganization(m[2]) : null;
+  const aff: Affiliation = { role: role || null, organization, roleText: `${role} ${m ? m[2] : ''}`.trim() };
+  return classifyRole(aff) === 'expert' ? aff : null;
+}
+
+/** Sentences that carry the author's own stance: first person, or "should", "must", "need to". */
+const FIRST_PERSON = rx(
+  String.raw`(?<![\p{L}])(?:I|[Ww]e|[Mm]y|[Oo]ur|us|me|[Ii]n\s+my\s+view)(?![\p{L}'’])`,
+  'u',
+);
+const EVALUATIVE =
+  /\b(?:should|must|ought\s+to|needs?\s+to|cannot\s+afford|it\s+is\s+time|is\s+a\s+mistake|would\s+be\s+(?:wise|a\s+mistake|wrong))\b/i;
+const THESIS_MAX = 5;
+const THESIS_FALLBACK = 3;
 
 export interface FindPeopleResult {
   experts: ExpertCandidate[];
@@ -773,6 +858,10 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
 
   // Classification.
   const byline = bylineKeys(opts.byline);
+  const authors = parseByline(opts.byline);
+  for (const a of authors) byline.add(a.id);
+  /** Byline authors who write as outside experts, with the affiliation that says so. */
+  const authorAffiliation = new Map<string, Affiliation>();
   const people: Person[] = [];
   const experts: ExpertCandidate[] = [];
   const ordered = [...scan.persons.values()].sort((a, b) => a.firstSentence - b.firstSentence);
@@ -786,6 +875,11 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
       [...byline].some((b) => b.endsWith(`-${foldName(surname)}`) && p.name.split(/\s+/).length === 1)
     ) {
       kind = 'byline';
+      const outside = byline.has(p.id) ? authorAsExpert(p.id, aff, authors) : null;
+      if (outside) {
+        kind = 'expert';
+        authorAffiliation.set(p.id, outside);
+      }
     } else if (p.official) kind = p.official.kind;
     else {
       let rc = classifyRole(aff);
@@ -800,15 +894,48 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
     }
     people.push({ name: p.name, kind });
     if (kind !== 'expert') continue;
+    const shown = authorAffiliation.get(p.id) ?? aff;
     experts.push({
       id: p.id,
       name: p.name,
       surfaceForms: [...p.surfaceForms],
-      role: aff.role,
-      organization: aff.organization,
+      role: shown.role,
+      organization: shown.organization,
       statements: [],
       mentions: p.mentions.length,
     });
+  }
+  // Outside authors named only in the byline ("By X, senior fellow at Y").
+  for (const a of authors) {
+    if (scan.persons.has(a.id) || people.some((p) => foldName(p.name) === a.id)) continue;
+    const outside = authorAsExpert(a.id, null, authors);
+    people.push({ name: a.name, kind: outside ? 'expert' : 'byline' });
+    if (!outside) continue;
+    authorAffiliation.set(a.id, outside);
+    experts.push({
+      id: a.id,
+      name: a.name,
+      surfaceForms: [a.name],
+      role: outside.role,
+      organization: outside.organization,
+      statements: [],
+      mentions: 0,
+    });
+  }
+  // Their statements are the piece's thesis: the sentences where the author takes a stance.
+  if (authorAffiliation.size) {
+    const thesis = thesisSentences(sentences, skip, named, scan, new Set(authorAffiliation.keys()));
+    for (const id of authorAffiliation.keys()) {
+      statements.set(
+        id,
+        new Map(
+          thesis.map((i) => [
+            i,
+            { text: sentenceText(i), sentenceIndex: i, kind: 'paraphrase' as const, via: 'author' },
+          ]),
+        ),
+      );
+    }
   }
   // Reported disagreement: "some experts question …" followed by a named expert's statement.
   const expertIds = new Set(experts.map((e) => e.id));
@@ -829,6 +956,51 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
     e.statements = own ? [...own.values()].sort((a, b) => a.sentenceIndex - b.sentenceIndex) : [];
   }
   return { experts, people };
+}
+
+/**
+ * A byline author who writes as an outside expert: not staff by the byline or by a bio line, and an
+ * expert's affiliation in a bio line in the text ("X is a senior fellow at Y") or in the byline.
+ */
+function authorAsExpert(id: string, aff: Affiliation | null, authors: BylineAuthor[]): Affiliation | null {
+  const descriptor = authors.find((a) => a.id === id)?.descriptor ?? '';
+  if (STAFF.test(descriptor) || (aff && STAFF.test(aff.roleText))) return null;
+  const fromByline = bylineAffiliation(descriptor);
+  if (aff && (aff.organization || aff.role) && classifyRole(aff) === 'expert') {
+    return {
+      role: aff.role ?? fromByline?.role ?? null,
+      organization: aff.organization ?? fromByline?.organization ?? null,
+      roleText: aff.roleText,
+    };
+  }
+  return fromByline;
+}
+
+/**
+ * The sentences of an opinion or analysis piece that carry its author's stance: the author's own
+ * (not quoted, not attributed to someone else, not the bio line) in the first person or with
+ * "should"/"must"; the first few of the body when none does.
+ */
+function thesisSentences(
+  sentences: SentenceSpan[],
+  skip: boolean[],
+  named: Map<number, Map<string, Attribution>>,
+  scan: ReturnType<typeof scanPeople>,
+  authorIds: Set<string>,
+): number[] {
+  const own: number[] = [];
+  const body: number[] = [];
+  for (let i = 0; i < sentences.length && own.length < THESIS_MAX; i++) {
+    const s = sentences[i].text;
+    if (skip[i] || QUOTE_MARK.test(s) || named.get(i)?.size) continue;
+    if (scan.bySentence[i].some((m) => authorIds.has(m.personId))) continue;
+    if (s.split(/\s+/).length < 5 || !/[.!?]["”’)]?\s*$/.test(s)) continue;
+    if (FIRST_PERSON.test(s) || EVALUATIVE.test(s)) own.push(i);
+    else if (body.length < THESIS_FALLBACK) body.push(i);
+  }
+  return own.length >= 2
+    ? own
+    : [...new Set([...own, ...body])].sort((a, b) => a - b).slice(0, THESIS_FALLBACK);
 }
 
 /** The last organisation whose name contains `head` ("center"), in this sentence before `before` or the one before. */

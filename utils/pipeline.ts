@@ -61,7 +61,11 @@ function analyzeArticle(
     return { isArticle: article.isArticle, article, topic, experts: [], people: [], timings };
   }
   t = now();
-  const found = findPeople(article.text, { byline: article.byline, title: article.title });
+  const found = findPeople(article.text, {
+    byline: article.byline,
+    title: article.title,
+    siteName: article.siteName,
+  });
   timings.people = now() - t;
   t = now();
   const experts: Expert[] = mergeKnownSpellings(

@@ -4,7 +4,9 @@
  * to the goals of issue 4.
  *
  * Add a fixture: write `<slug>.txt` (paragraphs separated by blank lines) and `<slug>.expected.json`
- * with `{ "experts": [{ "name", "organization" }], "notExperts": [names] }`.
+ * with `{ "experts": [{ "name", "organization" }], "notExperts": [names] }`; optionally the page's
+ * `"byline"` and `"title"`, and `"authors"`: the byline authors who are experts (an analysis piece by
+ * outside authors), whose statements are the piece's own sentences.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +22,12 @@ const SHARED = resolve(here, '../../../shared/fixtures');
 interface Expected {
   experts: { name: string; organization: string | null }[];
   notExperts: string[];
+  byline?: string;
+  title?: string;
+  authors?: string[];
 }
+
+const find = (c: Case) => findPeople(c.text, { byline: c.expected.byline, title: c.expected.title });
 
 interface Case {
   slug: string;
@@ -72,7 +79,7 @@ interface Score {
 }
 
 function score(c: Case, s: Score): void {
-  const found = findPeople(c.text).experts;
+  const found = find(c).experts;
   const want = new Map(c.expected.experts.map((e) => [foldName(e.name), e]));
   const got = new Map(found.map((e) => [foldName(e.name), e]));
   for (const [k, e] of got) {
@@ -150,8 +157,28 @@ describe('expert fixtures', () => {
 
   it('never reports a listed non-expert as an expert', () => {
     for (const c of loadFixtures()) {
-      const names = new Set(findPeople(c.text).experts.map((e) => foldName(e.name)));
+      const names = new Set(find(c).experts.map((e) => foldName(e.name)));
       for (const n of c.expected.notExperts) expect(names.has(foldName(n)), `${c.slug}: ${n}`).toBe(false);
+    }
+  });
+
+  it('makes outside authors of an analysis piece experts, with its own sentences; staff stay bylines', () => {
+    const cases = loadFixtures().filter((c) => c.expected.byline);
+    expect(cases.length).toBeGreaterThanOrEqual(3);
+    for (const c of cases) {
+      const { experts, people } = find(c);
+      const authors = new Set((c.expected.authors ?? []).map(foldName));
+      for (const e of experts.filter((x) => authors.has(foldName(x.name)))) {
+        expect(e.statements.length, `${c.slug}: ${e.name}`).toBeGreaterThan(0);
+        for (const st of e.statements) {
+          expect(st.via).toBe('author');
+          expect(st.text).not.toMatch(/[“”"]/);
+        }
+      }
+      expect(experts.filter((e) => authors.has(foldName(e.name))).length, c.slug).toBe(authors.size);
+      for (const p of people.filter((x) => !authors.has(foldName(x.name)))) {
+        if ((c.expected.byline ?? '').includes(p.name)) expect(p.kind, `${c.slug}: ${p.name}`).toBe('byline');
+      }
     }
   });
 
