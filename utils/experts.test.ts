@@ -228,6 +228,26 @@ describe('authors of an analysis piece', () => {
     expect(people).toContainEqual({ name: 'Jane Roe', kind: 'expert' });
   });
 
+  it('reads the common byline shapes of commentary sites', () => {
+    const text = 'We think this matters a great deal. Washington should act on it now.';
+    const card = (byline: string) =>
+      findPeople(text, { byline }).experts.map((e) => [e.name, e.role, e.organization]);
+    expect(card('Jane Roe, Senior Fellow, Harbour Institute')).toEqual([
+      ['Jane Roe', 'Senior Fellow', 'Harbour Institute'],
+    ]);
+    expect(card('Jane Roe, Deputy Director of the Europe Department, Harbour Institute of Studies')).toEqual([
+      ['Jane Roe', 'Deputy Director of the Europe Department', 'Harbour Institute of Studies'],
+    ]);
+    expect(card('Jane Roe, Professor and Director of the Asia Program at Lakeside University')).toEqual([
+      ['Jane Roe', 'Professor and Director of the Asia Program', 'Lakeside University'],
+    ]);
+    expect(card('By Jane Roe, Former Ambassador to Russia')).toEqual([
+      ['Jane Roe', 'Former Ambassador to Russia', null],
+    ]);
+    expect(card('By Jane Roe, Moscow Bureau Chief')).toEqual([]);
+    expect(card('By Jane Roe Harbour Daily News')).toEqual([]);
+  });
+
   it('keeps staff journalists and plain bylines as bylines', () => {
     for (const byline of [
       'Jane Roe',

@@ -69,7 +69,9 @@ export function parseByline(byline: string | null | undefined): BylineAuthor[] {
   const authors: BylineAuthor[] = found.map((f, i) => {
     const next = found[i + 1];
     const between = text.slice(f.end, next ? next.start : text.length);
-    const descriptor = between
+    // A descriptor is set off from the name ("Jane Doe, senior fellow …", "Jane Doe | Director …");
+    // "Kelli Miller WebMD Health News" runs a desk name on without one.
+    const descriptor = (/^\s*(?:[,|:;(–—]|-\s)/.test(between) || !between.trim() ? between : '')
       .replace(/^[\s,|:;–—-]+/, '')
       .replace(/[\s,|:;–—-]*(?:and|&)?[\s,|:;–—-]*$/i, '')
       .trim();
@@ -85,16 +87,44 @@ export function parseByline(byline: string | null | undefined): BylineAuthor[] {
 function bylineAffiliation(descriptor: string): Affiliation | null {
   const d = descriptor.replace(/\s+/g, ' ').trim();
   if (!d || STAFF.test(d)) return null;
-  const m = /^(.{2,80}?)(?:\s+(?:at|of|with|for)\s+|\s*,\s*|\s+[|–—-]\s+)(?:the\s+)?(.{2,120})$/i.exec(d);
-  const roleRaw = m ? m[1] : d;
-  const role = lowerRoleWords(roleRaw)
-    .toLowerCase()
-    .replace(/\b(fellow|director|professor|analyst|economist|researcher|scholar|lecturer)s\b/g, '$1')
+  // "Role of Unit, Org, Parent": the first segment is the role, the first later segment that is only
+  // an organisation's name is the organisation; otherwise "Role at Org" inside the first segment.
+  const segments = d.split(/\s*[,|;]\s*|\s+[–—-]\s+/).filter(Boolean);
+  let roleRaw = segments[0];
+  let orgRaw: string | null = null;
+  for (const seg of segments.slice(1)) {
+    if (isOrgName(seg) || (THINK_TANK_ORG.test(seg) && !ROLE_ANY.test(seg))) {
+      orgRaw = seg;
+      break;
+    }
+  }
+  if (!orgRaw) {
+    // "at" first: "Professor and Director of X Program at Y University" is at Y.
+    const m =
+      /^(.{2,120}?)\s+at\s+(?:the\s+)?(.{2,120})$/i.exec(roleRaw) ??
+      /^(.{2,120}?)\s+(?:of|with|for)\s+(?:the\s+)?(.{2,120})$/i.exec(roleRaw);
+    if (m) [roleRaw, orgRaw] = [m[1], m[2]];
+  }
+  // As written ("Senior Fellow"), one person's role ("Associate Fellows" → "Associate Fellow").
+  const role = roleRaw
+    .replace(/^(?:an?|the)\s+/i, '')
+    .replace(/\b(fellow|director|professor|analyst|economist|researcher|scholar|lecturer)s\b/gi, '$1')
     .trim();
-  const organization = m ? cleanOrganization(m[2]) : null;
-  const aff: Affiliation = { role: role || null, organization, roleText: `${role} ${m ? m[2] : ''}`.trim() };
-  return classifyRole(aff) === 'expert' ? aff : null;
+  const organization = orgRaw ? cleanOrganization(orgRaw) : null;
+  const aff: Affiliation = { role: role || null, organization, roleText: `${role} ${orgRaw ?? ''}`.trim() };
+  const kind = classifyRole(aff);
+  // "By X, senior fellow at Y": the byline alone makes an expert with an organisation, or with a
+  // scholar's role or a former office ("Independent Scholar", "Former Ambassador to Russia").
+  if (!organization) return kind === 'expert' && BYLINE_EXPERT_ROLE.test(role) ? aff : null;
+  if (kind === 'expert') return aff;
+  // "Deputy Secretary-General, Center for … Studies": a research body's officer.
+  const researchBody = THINK_TANK_ORG.test(organization) && !GOVERNMENT_ORG.test(organization);
+  return researchBody && kind !== 'leader' ? aff : null;
 }
+
+/** Byline roles that make an outside expert without an organisation. */
+const BYLINE_EXPERT_ROLE =
+  /\b(?:scholar|professor|historian|economist|analyst|researcher|fellow|sinologist|political\s+scientist|former|retired)\b/i;
 
 /** Sentences that carry the author's own stance: first person, or "should", "must", "need to". */
 const FIRST_PERSON = rx(
