@@ -3,7 +3,16 @@
  * the page asked for, not the size of the history (see schema.ts, version 3).
  */
 import type { ArticlePage, ArticleQuery, HistoryFacets, WeekStats } from '../messages/history';
-import { foldExpertId, PREFIX_MAX, PREFIX_MIN, searchTerms, tag } from './derive';
+import {
+  foldExpertId,
+  indexTag,
+  PREFIX_MAX,
+  PREFIX_MIN,
+  searchTerms,
+  tag,
+  tagOfKey,
+  tagRange,
+} from './derive';
 import { COUNTS_ID, emptyMeta, readFacets, WEEK_MS, weekStart } from './meta';
 import { toRow } from './records';
 import type { ArticleRecord, HistoryDb } from './schema';
@@ -14,7 +23,7 @@ export const DEFAULT_PAGE_SIZE = 25;
  * One page of history, newest first. `total` is exact when known cheaply (no filter: the counts row;
  * a filtered result that ends on this page) and null otherwise; `more` says whether older ones follow.
  *
- * A filtered page is read newest first from the `[tag, lastReadAt]` index of its most specific
+ * A filtered page is read newest first from the `tags` index (tag and read time) of its most specific
  * condition (expert, site, longest search word, subtopic, stance) within the date range; further
  * conditions are checked on the records as they come, so the cost follows the page, not the history.
  */
@@ -63,11 +72,13 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
     );
   }
   const [drive, ...rest] = conds;
-  let coll = db.articles.where('tags').between([drive, from], [drive, to], true, true).reverse();
+  const [lo, hi] = tagRange(drive, from, to);
+  let coll = db.articles.where('tags').between(lo, hi, true, true).reverse();
   if (rest.length || checkWords.length) {
+    const need = rest.map(indexTag);
     coll = coll.filter((r) => {
-      const tags = new Set(r.tags.map((t) => t[0]));
-      return rest.every((c) => tags.has(c)) && wordsMatch(r);
+      const tags = new Set(r.tags.map(tagOfKey));
+      return need.every((c) => tags.has(c)) && wordsMatch(r);
     });
   }
   return toPage(

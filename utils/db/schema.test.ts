@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createHistoryDb, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { createHistoryDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { deriveV2Indexes } from './legacy-v2';
-import { buildExpertRecords } from './derive';
+import { deriveV3Indexes } from './legacy-v3';
+import { buildExpertRecords, tagKey, tagOfKey } from './derive';
+import { countsFromArticles } from './meta';
 import { historyFacets } from './history-repo';
 import { listArticles, listExperts, saveArticle } from './history-repo';
 
@@ -59,12 +61,12 @@ describe('history database versions', () => {
 
     const db = createHistoryDb({ name });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const two = await db.articles.get('https://news.example/two');
     expect(two?.terms).toEqual(
       expect.arrayContaining(['old', 'article', 'two', 'example', 'courier', 'vera', 'ivan']),
     );
-    expect(two?.tags.map((t) => t[0])).toEqual(
+    expect(two?.tags.map(tagOfKey)).toEqual(
       expect.arrayContaining([
         'es:vera-analyst|durable',
         'es:ivan-scholar|neutral',
@@ -110,7 +112,7 @@ describe('history database versions', () => {
     await Dexie.delete(name);
   });
 
-  it('upgrades data written by version 2 to version 3 (one [tag, time] index, counts row)', async () => {
+  it('upgrades data written by version 2 through version 3 (one tag index, counts row)', async () => {
     const name = `triangle-lens-v2-${Date.now()}`;
     const v2 = new Dexie(name);
     v2.version(1).stores(SCHEMA_V1);
@@ -129,12 +131,12 @@ describe('history database versions', () => {
 
     const db = createHistoryDb({ name });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.articles.schema.indexes.map((i) => i.name).sort()).toEqual(['expertIds', 'lastReadAt', 'tags']);
     const one = await db.articles.get('https://news.example/one');
     expect(one).not.toHaveProperty('stances');
     expect(one).not.toHaveProperty('subtopics');
-    expect(one?.tags).toContainEqual(['e:vera-analyst', 1000]);
+    expect(one?.tags).toContain(tagKey('e:vera-analyst', 1000));
     expect((await listArticles(db, { site: 'Other Daily' })).rows.map((r) => r.key)).toEqual([
       'https://news.example/two',
     ]);
@@ -152,10 +154,84 @@ describe('history database versions', () => {
     await Dexie.delete(name);
   });
 
+  it('upgrades data written by version 3 to version 4 (tag keys as strings)', async () => {
+    const name = `triangle-lens-v3-${Date.now()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const base = [
+      v1Article('one', 1000, [{ id: 'vera-analyst', name: 'Vera Analyst', label: 'fragile' }]),
+      {
+        ...v1Article('two', 2000, [{ id: 'ivan-scholar', name: 'Ivan Scholar', label: 'neutral' }]),
+        site: 'Other Daily',
+        title: 'Pipeline politics',
+      },
+      { ...v1Article('three', 3000, []), title: 'Pipeline finance' },
+    ].map(({ subtopics: _s, expertIds: _e, ...a }) => a);
+    // Exactly what version 3 wrote: [tag, time] pairs, its experts table and counts row.
+    const written = base.map((a) => ({ ...a, ...deriveV3Indexes(a) }));
+    expect(written[0].tags).toContainEqual(['e:vera-analyst', 1000]);
+    await v3.table('articles').bulkPut(written);
+    await v3.table('experts').bulkPut(buildExpertRecords(base));
+    await v3.table('meta').put(countsFromArticles(base));
+    v3.close();
+
+    const db = createHistoryDb({ name });
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const a of await db.articles.toArray()) {
+      expect(a.tags.every((t) => typeof t === 'string')).toBe(true);
+    }
+    const one = await db.articles.get('https://news.example/one');
+    expect(one?.tags).toContain(tagKey('e:vera-analyst', 1000));
+    expect(one?.tags).toContain(tagKey('es:vera-analyst|fragile', 1000));
+    expect((await listArticles(db, { text: 'pipel' })).rows.map((r) => r.key)).toEqual([
+      'https://news.example/three',
+      'https://news.example/two',
+    ]);
+    expect((await listArticles(db, { text: 'pipel', site: 'Other Daily' })).rows.map((r) => r.key)).toEqual([
+      'https://news.example/two',
+    ]);
+    expect((await listArticles(db, { stance: 'fragile', expertId: 'vera-analyst' })).total).toBe(1);
+    expect((await listArticles(db, { text: 'pipel', from: 2500 })).rows.map((r) => r.key)).toEqual([
+      'https://news.example/three',
+    ]);
+    expect((await listArticles(db)).total).toBe(3);
+    expect(await historyFacets(db)).toEqual({
+      sites: ['Example Courier', 'Other Daily'],
+      subtopics: ['sanctions'],
+    });
+    expect(await db.experts.count()).toBe(2);
+    // Writes after the upgrade use the new keys and are found with the old ones.
+    await saveArticle(
+      db,
+      {
+        url: 'https://news.example/four',
+        title: 'Pipeline news',
+        site: 'Other Daily',
+        byline: null,
+        publishedTime: null,
+        wordCount: 500,
+        timeSpentMs: 500,
+        topic: { score: 0.6, subtopics: ['energy'], evidence: [] },
+        experts: [],
+      },
+      { now: 4000 },
+    );
+    expect((await listArticles(db, { text: 'pipel' })).rows.map((r) => r.key)).toEqual([
+      'https://news.example/four',
+      'https://news.example/three',
+      'https://news.example/two',
+    ]);
+    db.close();
+    await Dexie.delete(name);
+  });
+
   it('creates a fresh database at the latest version', async () => {
     const db = createHistoryDb({ name: `triangle-lens-fresh-${Date.now()}` });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'corrections', 'experts', 'meta']);
     expect(await listArticles(db)).toEqual({ rows: [], total: 0, more: false });
     db.close();
