@@ -322,13 +322,20 @@ function anaphorNamesPair(hits: CountryHit[], start: number, sentence: number): 
   let russia = 0;
   let west = 0;
   let other = 0;
-  for (const hit of hits) {
-    if (hit.start >= start) break;
-    if (hit.sentence < sentence - ANAPHOR_LOOKBACK) continue;
-    if (hit.bits & ROLE_BIT.china) china++;
-    if (hit.bits & ROLE_BIT.russia) russia++;
-    if (hit.bits & ROLE_BIT.west) west++;
-    if (hit.bits & ROLE_BIT.other) other++;
+  // The hits are sorted by offset: find the last one before the anaphor, then read backwards.
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (hits[mid].start < start) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low - 1; k >= 0 && hits[k].sentence >= sentence - ANAPHOR_LOOKBACK; k--) {
+    const bits = hits[k].bits;
+    if (bits & ROLE_BIT.china) china++;
+    if (bits & ROLE_BIT.russia) russia++;
+    if (bits & ROLE_BIT.west) west++;
+    if (bits & ROLE_BIT.other) other++;
   }
   const least = Math.min(china, russia);
   return least > 0 && west < least && other < least;
