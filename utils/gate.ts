@@ -57,7 +57,7 @@ export function isSkippedUrl(url: string | undefined): boolean {
  * words, so the Cyrillic stems stand in their own groups without it.
  */
 const SAMPLE_TERMS =
-  /\b(russia|moscow|kremlin|putin|russland|russisch|moskau|russie|russes?\b|moscou|poutine)|(росси|москв|кремл|путин)|\b(china|chinese|beijing|peking|pékin|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин)|\b(sino[-– ]russ|russo[-– ]chin)/gi;
+  /\b(russia|moscow|kremlin|putin|soviet|ussr|russland|russisch|moskau|russie|russes?\b|moscou|poutine)|(росси|москв|кремл|путин)|\b(china|chinese|beijing|peking|pékin|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин)|\b(sino[-– ](?:russ|soviet)|russo[-– ]chin)/gi;
 
 const MAX_PARAGRAPHS = 20;
 const MAX_SAMPLE_CHARS = 4000;
