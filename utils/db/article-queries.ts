@@ -2,7 +2,7 @@
  * Reading the history: pages newest first, search and filters, facets, weekly figures. Costs follow
  * the page asked for, not the size of the history (see schema.ts, version 3).
  */
-import type { ArticlePage, ArticleQuery, HistoryFacets, WeekStats } from '../messages/history';
+import type { ArticlePage, ArticleQuery, ArticleRow, HistoryFacets, WeekStats } from '../messages/history';
 import {
   foldExpertId,
   indexTag,
@@ -15,9 +15,31 @@ import {
 } from './derive';
 import { COUNTS_ID, emptyMeta, readFacets, WEEK_MS, weekStart } from './meta';
 import { toRow } from './records';
+import { rowCacheOf } from './row-cache';
 import type { ArticleRecord, HistoryDb } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 25;
+
+/**
+ * The first `n` rows of a plain index range (no filter, no offset). With the row cache, the keys are
+ * read first (index only, no records) and, when every row is cached, that is all; otherwise the
+ * records are read and their rows kept for the next keystroke.
+ */
+async function firstRows(
+  db: HistoryDb,
+  range: () => ReturnType<HistoryDb['articles']['toCollection']>,
+  n: number,
+): Promise<ArticleRow[]> {
+  const cache = rowCacheOf(db);
+  if (!cache) return (await range().limit(n).toArray()).map(toRow);
+  const gen = cache.gen;
+  const keys = await range().limit(n).primaryKeys();
+  const cached = cache.gen === gen ? cache.getAll(keys) : null;
+  if (cached) return cached;
+  const rows = (await range().limit(n).toArray()).map(toRow);
+  cache.putAll(rows, gen);
+  return rows;
+}
 
 /**
  * One page of history, newest first. `total` is exact when known cheaply (no filter: the counts row;
@@ -53,16 +75,31 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
     return { rows, total: more ? null : offset + rows.length, more };
   };
 
+  /** A first page from limit + 1 rows. */
+  const firstPage = (rows: ArticleRow[]): ArticlePage => {
+    const more = rows.length > limit;
+    return { rows: rows.slice(0, limit), total: more ? null : rows.length, more };
+  };
+
   if (!conds.length) {
     if (q.from === undefined && q.to === undefined && !checkWords.length) {
-      const [meta, recs] = await Promise.all([
+      const newest = () => db.articles.orderBy('lastReadAt').reverse();
+      const [meta, rows] = await Promise.all([
         db.meta.get(COUNTS_ID),
-        db.articles.orderBy('lastReadAt').reverse().offset(offset).limit(limit).toArray(),
+        offset === 0
+          ? firstRows(db, newest, limit)
+          : newest()
+              .offset(offset)
+              .limit(limit)
+              .toArray()
+              .then((recs) => recs.map(toRow)),
       ]);
       const total = meta?.articles ?? (await db.articles.count());
-      return { rows: recs.map(toRow), total, more: offset + recs.length < total };
+      return { rows, total, more: offset + rows.length < total };
     }
-    let byTime = db.articles.where('lastReadAt').between(from, to, true, true).reverse();
+    const inRange = () => db.articles.where('lastReadAt').between(from, to, true, true).reverse();
+    if (offset === 0 && !checkWords.length) return firstPage(await firstRows(db, inRange, limit + 1));
+    let byTime = inRange();
     if (checkWords.length) byTime = byTime.filter(wordsMatch);
     return toPage(
       await byTime
@@ -73,7 +110,11 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
   }
   const [drive, ...rest] = conds;
   const [lo, hi] = tagRange(drive, from, to);
-  let coll = db.articles.where('tags').between(lo, hi, true, true).reverse();
+  const byTag = () => db.articles.where('tags').between(lo, hi, true, true).reverse();
+  if (offset === 0 && !rest.length && !checkWords.length) {
+    return firstPage(await firstRows(db, byTag, limit + 1));
+  }
+  let coll = byTag();
   if (rest.length || checkWords.length) {
     const need = rest.map(indexTag);
     coll = coll.filter((r) => {

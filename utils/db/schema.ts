@@ -23,6 +23,7 @@ import { buildExpertRecords, deriveArticleIndexes } from './derive';
 import { deriveV2Indexes } from './legacy-v2';
 import { deriveV3Indexes } from './legacy-v3';
 import { countsFromArticles, type MetaRecord } from './meta';
+import { rowCacheMiddleware } from './row-cache';
 
 export const DB_NAME = 'triangle-lens';
 
@@ -140,5 +141,6 @@ export function createHistoryDb(options: OpenOptions = {}): HistoryDb {
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
+  db.use(rowCacheMiddleware(db));
   return db;
 }

@@ -1,0 +1,82 @@
+/**
+ * Popup rows of recently listed articles, kept in the memory of the database's owner (the
+ * background). A search keystroke usually finds the page the one before it found: its article keys
+ * are read from the index alone (no records: their tag lists are most of what a read costs) and the
+ * rows come from here. Any write to the articles table, through any path, empties the cache first
+ * (a Dexie middleware installed by createHistoryDb), and a read that overlapped a write keeps nothing.
+ */
+import type { DBCore, Middleware } from 'dexie';
+import type { ArticleRow } from '../messages/history';
+
+/** Enough for many pages of 25; beyond it the oldest entries go. */
+export const ROW_CACHE_MAX = 2000;
+
+export class RowCache {
+  /** Bumped by every write to the articles; a read keeps what it read only if this did not move. */
+  gen = 0;
+  private rows = new Map<string, ArticleRow>();
+
+  invalidate(): void {
+    this.gen++;
+    this.rows.clear();
+  }
+
+  /** The rows of all these keys, in order, or null when any is missing. */
+  getAll(keys: readonly string[]): ArticleRow[] | null {
+    const out: ArticleRow[] = [];
+    for (const k of keys) {
+      const row = this.rows.get(k);
+      if (!row) return null;
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Keep rows read while the generation was `gen` (nothing when a write happened since). */
+  putAll(rows: readonly ArticleRow[], gen: number): void {
+    if (gen !== this.gen) return;
+    for (const row of rows) {
+      this.rows.delete(row.key);
+      this.rows.set(row.key, row);
+    }
+    for (const k of this.rows.keys()) {
+      if (this.rows.size <= ROW_CACHE_MAX) break;
+      this.rows.delete(k);
+    }
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+}
+
+const caches = new WeakMap<object, RowCache>();
+
+/** The cache of a database created with `rowCacheMiddleware` (null otherwise: never stale). */
+export function rowCacheOf(db: object): RowCache | null {
+  return caches.get(db) ?? null;
+}
+
+/** Installs the cache for `db`: every mutation of `articles` empties it, before and after. */
+export function rowCacheMiddleware(db: object): Middleware<DBCore> {
+  const cache = new RowCache();
+  caches.set(db, cache);
+  return {
+    stack: 'dbcore',
+    name: 'row-cache',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'articles') return table;
+        return {
+          ...table,
+          mutate: (req) => {
+            cache.invalidate();
+            return table.mutate(req).finally(() => cache.invalidate());
+          },
+        };
+      },
+    }),
+  };
+}
