@@ -10,6 +10,7 @@ import {
   PREFIX_MIN,
   searchTerms,
   tag,
+  tagKey,
   tagOfKey,
   tagRange,
 } from './derive';
@@ -39,6 +40,56 @@ async function firstRows(
   const rows = (await range().limit(n).toArray()).map(toRow);
   cache.putAll(rows, gen);
   return rows;
+}
+
+type Coll = ReturnType<HistoryDb['articles']['toCollection']>;
+
+/** Records read per request when a filter checks them: the first chunk, and the most. */
+const SCAN_FIRST = 64;
+const SCAN_MAX = 512;
+
+/**
+ * Records of an index range, newest first, that pass `keep`, skipping the first `skip` of them and
+ * returning at most `want`. Reads the range in growing chunks with one getAll each (a cursor costs a
+ * round trip per record). `below(key)` is the range up to and including index key `key`; `keyOf` gives
+ * a record's key in that index. Records sharing the boundary key are read again and skipped; a chunk
+ * made only of those (hundreds of articles read in the same millisecond) falls back to a cursor.
+ */
+export async function scanNewestFirst(
+  below: (key: string | number | null) => Coll,
+  keyOf: (r: ArticleRecord) => string | number,
+  keep: (r: ArticleRecord) => boolean,
+  skip: number,
+  want: number,
+): Promise<ArticleRecord[]> {
+  const out: ArticleRecord[] = [];
+  let toSkip = skip;
+  let upper: string | number | null = null;
+  let seenAtUpper = new Set<string>();
+  let chunk = Math.min(SCAN_MAX, Math.max(SCAN_FIRST, 2 * (skip + want)));
+  for (;;) {
+    const recs = await below(upper).limit(chunk).toArray();
+    const fresh = recs.filter((r) => upper === null || keyOf(r) !== upper || !seenAtUpper.has(r.key));
+    if (!fresh.length && recs.length === chunk) {
+      // Every record read shares the boundary key: page through them one by one instead.
+      let n = 0;
+      return below(null)
+        .filter((r) => keep(r) && n++ >= skip)
+        .limit(want)
+        .toArray();
+    }
+    for (const r of fresh) {
+      if (!keep(r)) continue;
+      if (toSkip > 0) toSkip--;
+      else if (out.push(r) >= want) return out;
+    }
+    if (recs.length < chunk) return out;
+    const last = keyOf(recs[recs.length - 1]);
+    if (last !== upper) seenAtUpper = new Set();
+    for (const r of recs) if (keyOf(r) === last) seenAtUpper.add(r.key);
+    upper = last;
+    chunk = Math.min(SCAN_MAX, chunk * 2);
+  }
 }
 
 /**
@@ -99,14 +150,12 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
     }
     const inRange = () => db.articles.where('lastReadAt').between(from, to, true, true).reverse();
     if (offset === 0 && !checkWords.length) return firstPage(await firstRows(db, inRange, limit + 1));
-    let byTime = inRange();
-    if (checkWords.length) byTime = byTime.filter(wordsMatch);
-    return toPage(
-      await byTime
-        .offset(offset)
-        .limit(limit + 1)
-        .toArray(),
-    );
+    const below = (key: string | number | null) =>
+      db.articles
+        .where('lastReadAt')
+        .between(from, key === null ? to : Math.min(to, Number(key)), true, true)
+        .reverse();
+    return toPage(await scanNewestFirst(below, (r) => r.lastReadAt, wordsMatch, offset, limit + 1));
   }
   const [drive, ...rest] = conds;
   const [lo, hi] = tagRange(drive, from, to);
@@ -114,20 +163,16 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
   if (offset === 0 && !rest.length && !checkWords.length) {
     return firstPage(await firstRows(db, byTag, limit + 1));
   }
-  let coll = byTag();
-  if (rest.length || checkWords.length) {
-    const need = rest.map(indexTag);
-    coll = coll.filter((r) => {
-      const tags = new Set(r.tags.map(tagOfKey));
-      return need.every((c) => tags.has(c)) && wordsMatch(r);
-    });
-  }
-  return toPage(
-    await coll
-      .offset(offset)
-      .limit(limit + 1)
-      .toArray(),
-  );
+  const need = rest.map(indexTag);
+  const keep = (r: ArticleRecord) => {
+    if (!need.length) return wordsMatch(r);
+    const tags = new Set(r.tags.map(tagOfKey));
+    return need.every((c) => tags.has(c)) && wordsMatch(r);
+  };
+  const below = (key: string | number | null) =>
+    key === null ? byTag() : db.articles.where('tags').between(lo, String(key), true, true).reverse();
+  const driveKey = (r: ArticleRecord) => tagKey(drive, r.lastReadAt);
+  return toPage(await scanNewestFirst(below, driveKey, keep, offset, limit + 1));
 }
 
 export async function historyFacets(db: HistoryDb): Promise<HistoryFacets> {
