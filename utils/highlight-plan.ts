@@ -242,7 +242,7 @@ export function findSentenceSegments(root: Element, sentence: string): Segment[]
       joined += n.data;
     }
     const m = re.exec(joined);
-    return m ? toSegments(nodes, starts, m.index, m.index + sentenceEnd(joined, m.index, sentence)) : null;
+    return m ? toSegments(nodes, starts, m.index, Math.min(joined.length, m.index + sentence.length)) : null;
   };
   let count = 0;
   for (let n = walker.nextNode(); n && count < PLAN_LIMITS.maxTextNodes; n = walker.nextNode(), count++) {
@@ -256,9 +256,4 @@ export function findSentenceSegments(root: Element, sentence: string): Segment[]
     nodes.push(n as Text);
   }
   return tryBlock();
-}
-
-function sentenceEnd(joined: string, from: number, sentence: string): number {
-  // The sentence's length in the page may differ by whitespace only; stay inside the block.
-  return Math.min(joined.length - from, sentence.length + 20, Math.max(1, sentence.length));
 }

@@ -39,28 +39,18 @@ export function HistoryFilters({ value, facets, onChange, client }: Props) {
           To
           <input type="date" value={value.to} onInput={(e) => set('to', e.currentTarget.value)} />
         </label>
-        <label>
-          Subtopic
-          <select value={value.subtopic} onChange={(e) => set('subtopic', e.currentTarget.value)}>
-            <option value="">Any</option>
-            {facets.subtopics.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Site
-          <select value={value.site} onChange={(e) => set('site', e.currentTarget.value)}>
-            <option value="">Any</option>
-            {facets.sites.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetSelect
+          label="Subtopic"
+          value={value.subtopic}
+          options={facets.subtopics}
+          onChange={(v) => set('subtopic', v)}
+        />
+        <FacetSelect
+          label="Site"
+          value={value.site}
+          options={facets.sites}
+          onChange={(v) => set('site', v)}
+        />
         <label>
           Stance
           <select
@@ -95,5 +85,27 @@ export function HistoryFilters({ value, facets, onChange, client }: Props) {
         </button>
       )}
     </details>
+  );
+}
+
+/** A filter over the values present in the history, with "Any" first. */
+function FacetSelect(p: {
+  label: string;
+  value: string;
+  options: string[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {p.label}
+      <select value={p.value} onChange={(e) => p.onChange(e.currentTarget.value)}>
+        <option value="">Any</option>
+        {p.options.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

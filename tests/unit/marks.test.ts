@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sharedPath } from './helpers/paths';
-import { planHighlights } from '../../utils/highlight-plan';
+import { findSentenceSegments, planHighlights } from '../../utils/highlight-plan';
 import { applyMarks, MARK_TAG } from '../../utils/marks';
 
 function loadSeed(): { doc: Document; text: string } {
@@ -74,5 +74,20 @@ describe('planHighlights + applyMarks on the seed page', () => {
       null,
     );
     expect(plan.map((p) => p.text)).toEqual(['O\u2019Hanlon', 'Michael O\u2019Hanlon', '(a+b)']);
+  });
+});
+
+describe('findSentenceSegments (jump to what they said)', () => {
+  it('finds a sentence of the extracted text in the page, across inline elements', () => {
+    const { doc } = loadSeed();
+    const sentence = 'Gatov also notes that China’s economic presence in Russia is still relatively small';
+    const segs = findSentenceSegments(doc.body, sentence)!;
+    expect(segs.map((s) => s.node.data.slice(s.start, s.end)).join('')).toBe(sentence);
+    const split = findSentenceSegments(
+      doc.body,
+      'Charles Hecker, an expert on Western-Russian economic ties',
+    )!;
+    expect(split.length).toBeGreaterThan(1);
+    expect(findSentenceSegments(doc.body, 'No such sentence appears anywhere in this page')).toBeNull();
   });
 });
