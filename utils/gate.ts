@@ -50,17 +50,18 @@ export function isSkippedUrl(url: string | undefined): boolean {
 }
 
 /**
- * Russia terms (groups 1–2), China terms (groups 3–4) and terms naming the pair (group 5), in English
- * with the common Russian, German and French forms. Kept small and plain on purpose (no Unicode
+ * Russia terms (groups 1–2; Russia's war in Ukraine stands for its side, as in the topic data), China
+ * terms (groups 3–4) and terms naming the pair (group 5), in English with the common Russian, German
+ * and French forms. Kept small and plain on purpose (no Unicode
  * property escapes or lookbehind: those made this scan 4–5× slower in V8); the full vocabulary lives
  * in `data/topic.v1.json` and is only loaded once a page passes this gate. `\b` only works for ASCII
  * words, so the Cyrillic stems stand in their own groups without it.
  */
 const SAMPLE_TERMS =
-  /\b(russia|moscow|kremlin|putin|soviet|ussr|russland|russisch|moskau|russie|russes?\b|moscou|poutine)|(росси|москв|кремл|путин)|\b(china|chinese|beijing|peking|pékin|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин)|\b(sino[-– ](?:russ|soviet)|russo[-– ]chin)/gi;
+  /\b(russia|moscow|kremlin|putin|soviet|ussr|ukrain|kyiv|russland|russisch|moskau|russie|russes?\b|moscou|poutine)|(росси|москв|кремл|путин|украин)|\b(china|chinese|beijing|peking|pékin|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин)|\b(sino[-– ](?:russ|soviet)|russo[-– ]chin)/gi;
 
 const MAX_PARAGRAPHS = 20;
-const MAX_SAMPLE_CHARS = 4000;
+export const MAX_SAMPLE_CHARS = 4000;
 
 /**
  * Text a page says about itself, read from <head> only: title and descriptions. (No h1: on a page
@@ -91,6 +92,11 @@ function paragraphSample(doc: Document, budget: number): string {
     parts.push(text);
   }
   return parts.join('\n');
+}
+
+/** The text the gate reads: the head's title and descriptions, then at most MAX_SAMPLE_CHARS of paragraphs. */
+export function gateSample(doc: Document): string {
+  return headSample(doc) + '\n' + paragraphSample(doc, MAX_SAMPLE_CHARS);
 }
 
 /** True when the text names both Russia and China (or the pair in one term). */
@@ -138,9 +144,7 @@ export function quickLook(doc: Document, url?: string): GateResult {
     if (isFrameset(doc, root)) return { worth: false, reason: 'frameset' };
     if (isSkippedUrl(url ?? doc.URL)) return { worth: false, reason: 'skipped-host' };
 
-    const head = headSample(doc);
-    const sample = head + '\n' + paragraphSample(doc, MAX_SAMPLE_CHARS);
-    if (!mentionsBothSides(sample)) return { worth: false, reason: 'no-topic-terms' };
+    if (!mentionsBothSides(gateSample(doc))) return { worth: false, reason: 'no-topic-terms' };
     if (!isProbablyReaderable(doc)) return { worth: false, reason: 'not-readerable' };
     return { worth: true, reason: 'candidate' };
   } catch {
