@@ -140,39 +140,33 @@ describe('findPeople on bad input', () => {
     expect(findPeople('قال المحلل إن العلاقات تتعمق.\n\nרוסיה וסין חותמות על הסכם.').experts).toEqual([]);
   });
 
-  it('stays fast on a 20,000-character sentence and on a name repeated 2,000 times', () => {
-    let t = performance.now();
-    findPeople('Ivan Petrov said ' + 'the partnership is deep and '.repeat(750) + 'durable.');
-    expect(performance.now() - t).toBeLessThan(1000);
+  // Speed is the bench's business; a runaway pattern would hit the test timeout.
+  it('copes with a 20,000-character sentence and a name repeated 2,000 times', () => {
+    const long = findPeople('Ivan Petrov said ' + 'the partnership is deep and '.repeat(750) + 'durable.');
+    expect(long.people.map((p) => p.name)).toContain('Ivan Petrov');
     const text =
       'Theo Marlow, an economist at the Riverside Centre, said trade is slowing. ' +
       'Marlow said so. '.repeat(2000);
-    t = performance.now();
     const [e] = findPeople(text).experts;
-    expect(performance.now() - t).toBeLessThan(2000);
     expect(e.mentions).toBe(2001);
     expect(e.surfaceForms).toEqual(['Theo Marlow', 'Marlow']);
   });
 
-  it('handles 5 MB of text in bounded time', () => {
+  it('handles 5 MB of text', () => {
     const unit =
       'Ivan Petrov, a fellow at the Riverside Institute, said trade is slowing. Petrov added more.\n\n';
     const big = unit.repeat(Math.ceil(5_000_000 / unit.length));
-    const t = performance.now();
     const [e] = findPeople(big).experts;
-    expect(performance.now() - t).toBeLessThan(15_000);
     expect(e.name).toBe('Ivan Petrov');
   });
 
-  it('stays fast on a long capitalised run and on 500 different names', () => {
-    const t = performance.now();
-    findPeople('Aaa '.repeat(20_000) + 'said.');
+  it('copes with a long capitalised run and 500 different names, inventing no expert', () => {
+    expect(findPeople('Aaa '.repeat(20_000) + 'said.').experts).toEqual([]);
     const many = Array.from(
       { length: 500 },
       (_, i) => `Person${String.fromCharCode(97 + (i % 26))}x Name${i}z`,
     );
-    findPeople(`The letter was signed by ${many.join(', ')}.`);
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(findPeople(`The letter was signed by ${many.join(', ')}.`).experts).toEqual([]);
   });
 });
 
