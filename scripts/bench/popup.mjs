@@ -3,7 +3,8 @@
  * history is imported with the popup's Import (a synthetic export made by utils/db/synthetic.ts),
  * single saves are the content script's `saveArticle` message sent from an extension page.
  *   open:   popup.html navigation start → first history row in the DOM
- *   search: one keystroke's query leaving the popup (after its typing delay) → rows re-rendered
+ *   search: one keystroke's query leaving the popup (after its typing delay) → rows re-rendered, for
+ *           one word ("pipelin" + "e") and for two ("pipeline summi" + "t"), alternating with a Backspace
  *   save:   one saveArticle round trip to the background (after one warm-up save)
  */
 import { spawnSync } from 'node:child_process';
@@ -91,26 +92,33 @@ async function measureSize(context, popupUrl, inputs, reps) {
   await page.addInitScript(MESSAGE_PROBE);
   await page.goto(popupUrl);
   await page.waitForFunction(() => window.__tlFirstRow !== null, undefined, { timeout: 60_000 });
-  const search = [];
-  const searchWithDelay = [];
-  for (let i = 0; i < reps; i++) {
-    const box = page.getByTestId('history-search');
-    await box.fill(i % 2 ? 'summit' : 'pipelin');
-    await page.waitForTimeout(400);
-    const before = await page.evaluate(() => window.__tlMsgLog.length);
-    const typedAt = await page.evaluate(() => performance.now());
-    await box.press(i % 2 ? 'Backspace' : 'e'); // one keystroke
-    const entry = await page
-      .waitForFunction(
-        (n) =>
-          window.__tlMsgLog.slice(n).find((e) => e.type === 'listArticles' && e.rendered !== null) ?? false,
-        before,
-        { timeout: 60_000, polling: 20 },
-      )
-      .then((h) => h.jsonValue());
-    search.push(entry.rendered - entry.sent);
-    searchWithDelay.push(entry.rendered - typedAt);
+  /** One keystroke at a time, alternating a letter typed and a Backspace (two queries that differ by it). */
+  async function keystrokes(withoutLast, withLast, lastKey) {
+    const rendered = [];
+    const withDelay = [];
+    for (let i = 0; i < reps; i++) {
+      const box = page.getByTestId('history-search');
+      await box.fill(i % 2 ? withLast : withoutLast);
+      await page.waitForTimeout(400);
+      const before = await page.evaluate(() => window.__tlMsgLog.length);
+      const typedAt = await page.evaluate(() => performance.now());
+      await box.press(i % 2 ? 'Backspace' : lastKey); // one keystroke
+      const entry = await page
+        .waitForFunction(
+          (n) =>
+            window.__tlMsgLog.slice(n).find((e) => e.type === 'listArticles' && e.rendered !== null) ?? false,
+          before,
+          { timeout: 60_000, polling: 20 },
+        )
+        .then((h) => h.jsonValue());
+      rendered.push(entry.rendered - entry.sent);
+      withDelay.push(entry.rendered - typedAt);
+    }
+    return { rendered, withDelay };
   }
+  const one = await keystrokes('pipelin', 'summit', 'e');
+  // Two words, each in about a quarter of the synthetic titles, both in about 7 % of them.
+  const two = await keystrokes('pipeline summi', 'pipeline summit', 't');
 
   const save = await page.evaluate(async (articles) => {
     const out = [];
@@ -130,8 +138,10 @@ async function measureSize(context, popupUrl, inputs, reps) {
   await page.close();
   return {
     openMs: median(open),
-    searchMs: median(search),
-    searchWithTypingDelayMs: median(searchWithDelay),
+    searchMs: median(one.rendered),
+    searchWithTypingDelayMs: median(one.withDelay),
+    twoWordSearchMs: median(two.rendered),
+    twoWordSearchWithTypingDelayMs: median(two.withDelay),
     saveMs: median(save),
   };
 }
