@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listArticles } from './article-queries';
 import { toRecord } from './records';
 import { countsFromArticles } from './meta';
-import type { ArticleData } from '../messages/history';
+import type { ArticleData, ArticleQuery } from '../messages/history';
+import { effectiveLabel, foldExpertId, searchTerms } from './derive';
+import { syntheticArticleData, syntheticExpert } from './synthetic';
 import type { HistoryDb } from './schema';
 import { freshDb } from './test-helpers';
 
@@ -94,5 +96,140 @@ describe('filtered pages read in chunks', () => {
     }
     expect(all).toHaveLength(list.filter(match).length);
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+/** Whether a synthetic article matches a query, the long way (every word a prefix of a folded term). */
+function matches(a: ArticleData, q: ArticleQuery): boolean {
+  if (q.from !== undefined && a.lastReadAt < q.from) return false;
+  if (q.to !== undefined && a.lastReadAt > q.to) return false;
+  const terms = searchTerms(a.title, a.site, ...a.experts.map((e) => e.name));
+  if (!searchTerms(q.text).every((w) => terms.some((t) => t.startsWith(w)))) return false;
+  if (q.site && a.site !== q.site) return false;
+  if (q.subtopic && !a.topic.subtopics.includes(q.subtopic)) return false;
+  const id = q.expertId ? foldExpertId(q.expertId) : null;
+  if (id && !a.experts.some((e) => e.id === id && (!q.stance || effectiveLabel(e) === q.stance)))
+    return false;
+  if (q.stance && !a.experts.some((e) => effectiveLabel(e) === q.stance)) return false;
+  return true;
+}
+
+/** Seeds `n` synthetic articles read in groups of `perTime` at the same millisecond (ties). */
+async function seedSynthetic(n: number, expertPool: number, perTime: number) {
+  const list = Array.from({ length: n }, (_, i) => {
+    const a = syntheticArticleData(i, n, 0, expertPool);
+    const t = 1_000_000 + Math.floor(i / perTime) * 1000;
+    return { ...a, firstReadAt: t, lastReadAt: t };
+  });
+  await seedData(list);
+  return list;
+}
+
+describe('several conditions intersected on the index keys', () => {
+  const SITE = 'mock-gazette.example';
+  const queries = (expertId: string, from: number, to: number): ArticleQuery[] => [
+    { text: 'pipeline summit' },
+    { text: 'pipel summ' },
+    { text: 'beijing moscow yuan' },
+    { text: 'synthetic grain' },
+    { text: 'grain', site: SITE },
+    { text: 'drills', subtopic: 'energy' },
+    { text: 'tariffs', stance: 'fragile' },
+    { text: 'summit', expertId },
+    { expertId, stance: 'durable' },
+    { expertId, subtopic: 'sanctions' },
+    { site: SITE, subtopic: 'military', stance: 'neutral' },
+    { text: 'alignment washington', from, to },
+    { text: 'beijing', subtopic: 'energy', from, to },
+    { text: 'washington a' },
+    { text: 'moscow washingtons' },
+    { text: 'yuan', offset: 3 },
+  ];
+
+  async function compare(list: ArticleData[], expertId: string) {
+    let compared = 0;
+    const [from, to] = [list[250].lastReadAt, list[900].lastReadAt];
+    for (const base of queries(expertId, from, to)) {
+      for (const [offset, limit] of [
+        [0, 25],
+        [1, 7],
+        [25, 25],
+        [60, 7],
+        [5000, 25],
+      ]) {
+        {
+          const q = { ...base, offset, limit };
+          const all = list
+            .filter((a) => matches(a, q))
+            .sort((x, y) => y.lastReadAt - x.lastReadAt || (y.key < x.key ? -1 : y.key > x.key ? 1 : 0))
+            .map((a) => a.key);
+          const page = await listArticles(db, q);
+          const more = all.length > offset + limit;
+          const rows = all.slice(offset, offset + limit);
+          expect({ q, keys: keys(page), total: page.total, more: page.more }).toEqual({
+            q,
+            keys: rows,
+            total: more ? null : offset + rows.length,
+            more,
+          });
+          compared += rows.length;
+        }
+      }
+    }
+    return compared;
+  }
+
+  it('every page equals a full scan: people quoted often, 300 articles read in each millisecond', async () => {
+    const list = await seedSynthetic(1200, 12, 300);
+    const expertId = syntheticExpert(3).id;
+    expect(list.filter((a) => a.experts.some((e) => e.id === expertId)).length).toBeGreaterThan(200);
+    expect(await compare(list, expertId)).toBeGreaterThan(600);
+  });
+
+  it('every page equals a full scan: rare people, one article per time', async () => {
+    const list = await seedSynthetic(1200, 400, 1);
+    const expertId = syntheticExpert(7).id;
+    const quoted = list.filter((a) => a.experts.some((e) => e.id === expertId)).length;
+    expect(quoted).toBeGreaterThan(0);
+    expect(quoted).toBeLessThan(30);
+    expect(await compare(list, expertId)).toBeGreaterThan(600);
+  });
+
+  it('two common words read the page, not the records of every candidate', async () => {
+    await seedSynthetic(1200, 400, 1);
+    const reads = { records: 0 };
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'count-records',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          if (name !== 'articles') return t;
+          return {
+            ...t,
+            query: async (req) => {
+              const res = await t.query(req);
+              if (req.values) reads.records += res.result.length;
+              return res;
+            },
+            openCursor: (req) => {
+              if (req.values) reads.records += 1000; // a cursor over records: not the path meant here
+              return t.openCursor(req);
+            },
+            getMany: async (req) => {
+              const res = await t.getMany(req);
+              reads.records += res.length;
+              return res;
+            },
+          };
+        },
+      }),
+    });
+    await db.open();
+    const page = await listArticles(db, { text: 'pipeline summit', offset: 25 });
+    expect(page.rows).toHaveLength(25);
+    expect(reads.records).toBe(26);
   });
 });

@@ -92,6 +92,98 @@ export async function scanNewestFirst(
   }
 }
 
+/** Index keys (primary keys only, no records) of one condition read so far, newest first. */
+interface KeyScan {
+  lo: string;
+  hi: string;
+  keys: string[];
+  has: Set<string>;
+  /** All of the condition's range is read. */
+  done: boolean;
+  /** The index key of the last entry read (null before the first read). */
+  last: string | null;
+  /** Entries known to sit at `last` (read again and skipped by the next read). */
+  atLast: number;
+  chunk: number;
+}
+
+/** Keys read per condition and request when several conditions are intersected: the first, the most. */
+const KEYS_FIRST = 256;
+const KEYS_MAX = 8192;
+/** A condition with at most this many articles in all is checked on their records instead. */
+const SMALL_SET = 128;
+
+/**
+ * The next chunk of a condition's article keys, newest first: one request for the primary keys (a
+ * single getAllKeys in Chromium) and, beside it, one for the index key of the chunk's last entry
+ * (a cursor moved there natively), so the next chunk starts where this one stopped. Entries sharing
+ * that index key (articles read in the same millisecond) are read again and skipped.
+ */
+async function readKeys(db: HistoryDb, s: KeyScan): Promise<void> {
+  const upper = s.last ?? s.hi;
+  const n = s.atLast + s.chunk;
+  const range = () => db.articles.where('tags').between(s.lo, upper, true, true).reverse();
+  const [keys, lastKeys] = await Promise.all([
+    range().limit(n).primaryKeys(),
+    range()
+      .offset(n - 1)
+      .limit(1)
+      .keys(),
+  ]);
+  for (const k of keys as string[]) {
+    if (s.has.has(k)) continue;
+    s.has.add(k);
+    s.keys.push(k);
+  }
+  s.done = keys.length < n;
+  if (!s.done) {
+    const last = String(lastKeys[0]);
+    // All n entries share the key the range ended at: the next read takes more of them.
+    s.atLast = last === s.last ? n : 0;
+    s.last = last;
+  }
+  s.chunk = Math.min(KEYS_MAX, s.chunk * 2);
+}
+
+/**
+ * The first `need` articles (newest first) found under every one of `conds` (tags) read between two
+ * times, from the index keys alone: each condition's keys are read newest first in growing chunks and
+ * intersected. Each list holds everything of its condition down to where it stopped, and any key in
+ * all lists is newer than the newest of those stops, so the keys in all lists are exactly the newest
+ * matches (in the order of any list: one tag's keys sort by read time, then article key, like the
+ * others'). Returns the keys, or the records when a small condition was cheaper to check on them.
+ */
+async function intersectNewestFirst(
+  db: HistoryDb,
+  conds: string[],
+  from: number,
+  to: number,
+  need: number,
+): Promise<{ keys: string[] } | { recs: ArticleRecord[] }> {
+  const scans: KeyScan[] = conds.map((c) => {
+    const [lo, hi] = tagRange(c, from, to);
+    const chunk = conds.length > 1 ? Math.min(KEYS_MAX, Math.max(KEYS_FIRST, 4 * need)) : need;
+    return { lo, hi, keys: [], has: new Set(), done: false, last: null, atLast: 0, chunk };
+  });
+  for (;;) {
+    await Promise.all(scans.filter((s) => !s.done).map((s) => readKeys(db, s)));
+    const shortest = scans.reduce((a, b) => (b.keys.length < a.keys.length ? b : a));
+    const found = shortest.keys.filter((k) => scans.every((s) => s === shortest || s.has.has(k)));
+    if (found.length >= need || scans.every((s) => s.done)) return { keys: found.slice(0, need) };
+    const small = scans.find((s) => s.done && s.keys.length <= SMALL_SET);
+    if (small) {
+      // A rare condition (an expert quoted a few times): check the others on its few records.
+      const others = conds.filter((_, i) => scans[i] !== small).map(indexTag);
+      const recs = (await db.articles.bulkGet(small.keys)).filter((r): r is ArticleRecord => {
+        if (!r) return false;
+        const tags = new Set(r.tags.map(tagOfKey));
+        return others.every((c) => tags.has(c));
+      });
+      return { recs: recs.slice(0, need) };
+    }
+  }
+}
+
 /**
  * One page of history, newest first. `total` is exact when known cheaply (no filter: the counts row;
  * a filtered result that ends on this page) and null otherwise; `more` says whether older ones follow.
@@ -120,11 +212,13 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
   const checkWords = allWords.filter((w) => w.length > PREFIX_MAX || w.length < PREFIX_MIN);
   const wordsMatch = (r: ArticleRecord) => checkWords.every((w) => r.terms.some((t) => t.startsWith(w)));
 
-  const toPage = (recs: ArticleRecord[]): ArticlePage => {
-    const more = recs.length > limit;
-    const rows = recs.slice(0, limit).map(toRow);
+  /** A page from up to limit + 1 rows found after skipping `offset`. */
+  const rowsPage = (found: ArticleRow[]): ArticlePage => {
+    const more = found.length > limit;
+    const rows = found.slice(0, limit);
     return { rows, total: more ? null : offset + rows.length, more };
   };
+  const toPage = (recs: ArticleRecord[]): ArticlePage => rowsPage(recs.slice(0, limit + 1).map(toRow));
 
   /** A first page from limit + 1 rows. */
   const firstPage = (rows: ArticleRow[]): ArticlePage => {
@@ -162,6 +256,21 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
   const byTag = () => db.articles.where('tags').between(lo, hi, true, true).reverse();
   if (offset === 0 && !rest.length && !checkWords.length) {
     return firstPage(await firstRows(db, byTag, limit + 1));
+  }
+  if (!checkWords.length) {
+    // Every condition is an index tag: intersect their keys, then read only the page's rows.
+    const cache = rowCacheOf(db);
+    const gen = cache?.gen ?? 0;
+    return db.transaction('r', db.articles, async () => {
+      const got = await intersectNewestFirst(db, [...new Set(conds)], from, to, offset + limit + 1);
+      if ('recs' in got) return toPage(got.recs.slice(offset));
+      const keys = got.keys.slice(offset);
+      const cached = cache && cache.gen === gen ? cache.getAll(keys) : null;
+      if (cached) return rowsPage(cached);
+      const rows = (await db.articles.bulkGet(keys)).flatMap((r) => (r ? [toRow(r)] : []));
+      cache?.putAll(rows, gen);
+      return rowsPage(rows);
+    });
   }
   const need = rest.map(indexTag);
   const keep = (r: ArticleRecord) => {
