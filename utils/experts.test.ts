@@ -57,6 +57,22 @@ describe('findPeople patterns', () => {
     ]);
   });
 
+  it('counts interviews, inverted verbs and past officials speaking as analysts', () => {
+    const text = [
+      'The piece draws on an interview with Marta Ilves, a professor at the Baltic Policy Institute.',
+      '"The partnership has limits," reflected Tomas Varga, an expert on China at the Danube Centre.',
+      'Ray Holloway, who was a senior White House adviser on Asia, said Beijing would not abandon Moscow.',
+      'Nina Sorel, who was appointed deputy minister in May, said the talks went well.',
+    ].join('\n\n');
+    const found = findPeople(text);
+    expect(found.experts.map((e) => [e.name, e.organization])).toEqual([
+      ['Marta Ilves', 'Baltic Policy Institute'],
+      ['Tomas Varga', 'Danube Centre'],
+      ['Ray Holloway', null],
+    ]);
+    expect(found.people.find((p) => p.name === 'Nina Sorel')?.kind).toBe('official');
+  });
+
   it('reads title-cased roles before a name and keeps heads of state out', () => {
     const { experts, people } = findPeople(
       'Kyrgyz President Sadyr Japarov said the ties hold. Eurasia Group President Ian Bremmer said so. ' +

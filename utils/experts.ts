@@ -160,7 +160,7 @@ const SPEECH_VERBS = `
   judged emphasizes reiterated reiterates urged urges advised advises proposes proposed wonders wondered
   asks asked recommends recommended challenges challenged rejects rejected echoed echoes sounded cited
   cites elaborated elaborates continued continues went_on goes_on documented documents showed shown demonstrated offered offers as_saying quoted written
-  points_to pointed_to
+  points_to pointed_to reflected reflects quipped quips mused muses
 `
   .split(/\s+/)
   .filter(Boolean)
@@ -203,7 +203,7 @@ const COLON_QUOTE = rx(
 const COMMA_VERB = rx(String.raw`^\s*,\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'u');
 /** Before a name (and its role words): "said", "according to", "in the words of". */
 const VERB_BEFORE = rx(
-  String.raw`(?:\b(${VERB_ALT})|\b([Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|[Ii]n\s+the\s+view\s+of|per|as))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,6}$`,
+  String.raw`(?:\b(${VERB_ALT})|\b([Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|[Ii]n\s+the\s+view\s+of|per|as|[Ii]nterview(?:ed|s)?(?:\s+with)?|[Jj]oined\s+by))\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'’.-]+\s+){0,6}$`,
   'u',
 );
 const POSSESSIVE_VIEW = rx(
@@ -246,7 +246,9 @@ const OFFICIAL_WORDS =
   /\b(?:spokes(?:person|man|woman|people)|press\s+secretary|minister|ministry|secretary|ambassador|envoy|senator|congress(?:man|woman)|lawmaker|legislator|representative|governor|mayor|officials?|diplomats?|deput(?:y|ies)|parliamentarian|mp|mep|commander|general|admiral|chief\s+of\s+staff|state\s+councilor|negotiator|aide|prosecutor|sen|rep|gov|gen|adm|col|colonel|sheriff|attach[eé]|consul|commissioner|councillor|councilor|chief\s+of\s+the\s+general\s+staff|defense\s+chief|army\s+chief|intelligence\s+chief)\b/i;
 const LEADER_WORDS =
   /\b(?:(?:party|opposition|majority|minority)\s+leader|leader\s+of\s+the\s+(?:opposition|(?:\w+\s+){1,3}party)|president|vice\s+president|prime\s+minister|premier|chancellor|king|queen|emperor|supreme\s+leader|general\s+secretary|head\s+of\s+state|crown\s+prince|emir|sheikh|dictator|strongman|autocrat|president-elect)\b/i;
-const FORMER = /\b(?:former|ex-|retired|onetime|one-time|erstwhile|then-)/i;
+/** A past role: "former", "retired", "who was a senior White House adviser", "who served as …". */
+const FORMER =
+  /\b(?:former|ex-|retired|onetime|one-time|erstwhile|then-|who\s+(?:was|had\s+been)\s+(?:an?|the)\s|who\s+(?:previously\s+|once\s+)?served\s+as\b)/i;
 const OTHER_ROLE =
   /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|critic|host|editor|presenter|anchor|desk|newsroom|propagandist|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer)\b/i;
 const COMPANY_ORG =
