@@ -124,6 +124,26 @@ describe('extractFromText', () => {
     expect(article.isArticle).toBe(true);
   });
 
+  it('reads a "By …" line under the title as the byline, in the same block or the next', () => {
+    const joined = extractFromText(
+      'Moscow leans on Beijing\nBy Jane Roe\n\nFirst paragraph here.\n\nSecond one.',
+    );
+    expect(joined.title).toBe('Moscow leans on Beijing');
+    expect(joined.byline).toBe('Jane Roe');
+    expect(joined.text).toBe('First paragraph here.\n\nSecond one.');
+    const apart = extractFromText(
+      'Moscow leans on Beijing\n\nBY JANE ROE and JOHN DOE\n\nFirst paragraph.\n\nMore.',
+    );
+    expect(apart.byline).toBe('JANE ROE and JOHN DOE');
+    expect(apart.text).toBe('First paragraph.\n\nMore.');
+    // A sentence that starts with "By" is text.
+    const sentence = extractFromText(
+      'Moscow leans on Beijing\n\nBy the end of the year, trade rose.\n\nMore.',
+    );
+    expect(sentence.byline).toBeNull();
+    expect(sentence.text.startsWith('By the end')).toBe(true);
+  });
+
   it('does not take a sentence as the title', () => {
     const article = extractFromText('This opening line is a sentence.\n\nMore text follows.');
     expect(article.title).toBe('');

@@ -268,7 +268,18 @@ function looksLikeHeadline(line: string): boolean {
   );
 }
 
-/** An article from plain text (a `.txt` file): the first line is the title when it looks like one. */
+/** A byline line of a plain-text article: "By Jane Doe", "BY JANE DOE and JOHN ROE, Reuters". */
+const TEXT_BYLINE = /^(?:By|BY|by)\s+(\p{Lu}[^\n]{1,150})$/u;
+
+function bylineOf(line: string): string | null {
+  const m = TEXT_BYLINE.exec(line.trim());
+  return m && !/[.!?]["”’]?$/.test(m[1]) && countWords(m[1]) <= 20 ? m[1].trim() : null;
+}
+
+/**
+ * An article from plain text (a `.txt` file): the first line is the title when it looks like one, and
+ * a "By …" line right under it (in the same block or the next) is the byline.
+ */
 export function extractFromText(input: string): ExtractedArticle {
   const result = emptyArticle();
   if (typeof input !== 'string') return result;
@@ -280,10 +291,20 @@ export function extractFromText(input: string): ExtractedArticle {
   const lines = normalised.split('\n');
   // No blank lines at all: one paragraph per line, unless the lines are hard-wrapped prose.
   if (blocks.length === 1 && lines.length > 2 && normalised.length / lines.length > 90) blocks = lines;
+  // "Headline\nBy Jane Doe": the byline line leaves the title block.
+  const head = blocks[0]?.trim().split('\n') ?? [];
+  if (head.length > 1 && bylineOf(head[head.length - 1])) {
+    result.byline = bylineOf(head[head.length - 1]);
+    blocks = [head.slice(0, -1).join('\n'), ...blocks.slice(1)];
+  }
   let paragraphs = blocks.map((block) => block.replace(/\s+/g, ' ').trim()).filter(Boolean);
   if (paragraphs.length > 1 && looksLikeHeadline(paragraphs[0])) {
     result.title = paragraphs[0];
     paragraphs = paragraphs.slice(1);
+    if (!result.byline && paragraphs.length > 1 && bylineOf(paragraphs[0])) {
+      result.byline = bylineOf(paragraphs[0]);
+      paragraphs = paragraphs.slice(1);
+    }
   }
   result.text = paragraphs.join('\n\n');
   result.wordCount = countWords(result.text);
