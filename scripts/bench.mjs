@@ -252,6 +252,9 @@ try {
         twoWordSearchWithTypingDelayRatio: round(
           ratio(p.large.twoWordSearchWithTypingDelayMs, p.small.twoWordSearchWithTypingDelayMs),
         ),
+        twoWordNewPrefixSearchRatio: round(
+          ratio(p.large.twoWordNewPrefixSearchMs, p.small.twoWordNewPrefixSearchMs),
+        ),
       };
     } catch (e) {
       results.popup = { error: String(e?.message ?? e) };
@@ -339,6 +342,12 @@ if (!results.popup) {
     p.twoWordSearchRatio,
     '≤ 1.5',
     `"pipeline summi" ± "t": ${round(p.large.twoWordSearchMs)} ms vs ${round(p.small.twoWordSearchMs)} ms after the typing delay; with it ${round(p.large.twoWordSearchWithTypingDelayMs)} vs ${round(p.small.twoWordSearchWithTypingDelayMs)} ms`,
+  );
+  report(
+    `popup two-word search keystroke, new prefix each time → results rendered, ${n}`,
+    p.twoWordNewPrefixSearchRatio,
+    '≤ 1.5',
+    `"moscow tar" + "i" and the like: ${round(p.large.twoWordNewPrefixSearchMs)} ms vs ${round(p.small.twoWordNewPrefixSearchMs)} ms after the typing delay; with it ${round(p.large.twoWordNewPrefixSearchWithTypingDelayMs)} vs ${round(p.small.twoWordNewPrefixSearchWithTypingDelayMs)} ms`,
   );
   report(
     `one save (saveArticle round trip), ${n}`,

@@ -4,7 +4,8 @@
  * single saves are the content script's `saveArticle` message sent from an extension page.
  *   open:   popup.html navigation start → first history row in the DOM
  *   search: one keystroke's query leaving the popup (after its typing delay) → rows re-rendered, for
- *           one word ("pipelin" + "e") and for two ("pipeline summi" + "t"), alternating with a Backspace
+ *           one word ("pipelin" + "e") and for two ("pipeline summi" + "t"), alternating with a Backspace;
+ *           and two words where each keystroke makes a new prefix of the second ("moscow tar" + "i")
  *   save:   one saveArticle round trip to the background (after one warm-up save)
  */
 import { spawnSync } from 'node:child_process';
@@ -77,6 +78,17 @@ const MESSAGE_PROBE = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
+/** Two words of the synthetic titles each (utils/db/synthetic.ts), the second typed letter by letter. */
+const FRESH_PAIRS = [
+  ['pipeline', 'summit'],
+  ['moscow', 'tariffs'],
+  ['beijing', 'drills'],
+  ['grain', 'alignment'],
+  ['washington', 'yuan'],
+  ['tariffs', 'grain'],
+  ['drills', 'moscow'],
+];
+
 async function measureSize(context, popupUrl, inputs, reps) {
   const open = [];
   for (let i = 0; i < reps; i++) {
@@ -92,17 +104,18 @@ async function measureSize(context, popupUrl, inputs, reps) {
   await page.addInitScript(MESSAGE_PROBE);
   await page.goto(popupUrl);
   await page.waitForFunction(() => window.__tlFirstRow !== null, undefined, { timeout: 60_000 });
-  /** One keystroke at a time, alternating a letter typed and a Backspace (two queries that differ by it). */
-  async function keystrokes(withoutLast, withLast, lastKey) {
+  /** One keystroke per repetition: `step(i)` gives the text in the box before it and the key pressed. */
+  async function keystrokes(step) {
     const rendered = [];
     const withDelay = [];
     for (let i = 0; i < reps; i++) {
+      const [text, key] = step(i);
       const box = page.getByTestId('history-search');
-      await box.fill(i % 2 ? withLast : withoutLast);
+      await box.fill(text);
       await page.waitForTimeout(400);
       const before = await page.evaluate(() => window.__tlMsgLog.length);
       const typedAt = await page.evaluate(() => performance.now());
-      await box.press(i % 2 ? 'Backspace' : lastKey); // one keystroke
+      await box.press(key); // one keystroke
       const entry = await page
         .waitForFunction(
           (n) =>
@@ -116,9 +129,20 @@ async function measureSize(context, popupUrl, inputs, reps) {
     }
     return { rendered, withDelay };
   }
-  const one = await keystrokes('pipelin', 'summit', 'e');
-  // Two words, each in about a quarter of the synthetic titles, both in about 7 % of them.
-  const two = await keystrokes('pipeline summi', 'pipeline summit', 't');
+  // A letter typed and a Backspace, alternately (two queries that differ by it).
+  const alternate = (withoutLast, withLast, lastKey) => (i) =>
+    i % 2 ? [withLast, 'Backspace'] : [withoutLast, lastKey];
+  const one = await keystrokes(alternate('pipelin', 'summit', 'e'));
+  // Two words, each in about a quarter of the synthetic titles, both in about 5 % of them.
+  const two = await keystrokes(alternate('pipeline summi', 'pipeline summit', 't'));
+  // The same, each keystroke making a second word's prefix not searched before (no key list kept).
+  const fresh = await keystrokes((i) => {
+    const [a, b] = FRESH_PAIRS[i % FRESH_PAIRS.length];
+    return [
+      `${a} ${b.slice(0, 3 + Math.floor(i / FRESH_PAIRS.length))}`,
+      b[3 + Math.floor(i / FRESH_PAIRS.length)],
+    ];
+  });
 
   const save = await page.evaluate(async (articles) => {
     const out = [];
@@ -142,6 +166,8 @@ async function measureSize(context, popupUrl, inputs, reps) {
     searchWithTypingDelayMs: median(one.withDelay),
     twoWordSearchMs: median(two.rendered),
     twoWordSearchWithTypingDelayMs: median(two.withDelay),
+    twoWordNewPrefixSearchMs: median(fresh.rendered),
+    twoWordNewPrefixSearchWithTypingDelayMs: median(fresh.withDelay),
     saveMs: median(save),
   };
 }

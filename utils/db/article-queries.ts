@@ -16,7 +16,7 @@ import {
 } from './derive';
 import { COUNTS_ID, emptyMeta, readFacets, WEEK_MS, weekStart } from './meta';
 import { toRow } from './records';
-import { rowCacheOf } from './row-cache';
+import { type KeyList, rowCacheOf, type RowCache } from './row-cache';
 import type { ArticleRecord, HistoryDb } from './schema';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -92,66 +92,63 @@ export async function scanNewestFirst(
   }
 }
 
-/** Index keys (primary keys only, no records) of one condition read so far, newest first. */
-interface KeyScan {
+/** One condition's article keys (primary keys only, no records) read so far, newest first. */
+interface KeyScan extends KeyList {
+  /** The tag, and its index keys between the query's times. */
+  cond: string;
   lo: string;
   hi: string;
-  keys: string[];
-  has: Set<string>;
-  /** All of the condition's range is read. */
-  done: boolean;
-  /** The index key of the last entry read (null before the first read). */
+  /** The index key of the last key read, once looked up (null: not yet). */
   last: string | null;
-  /** Entries known to sit at `last` (read again and skipped by the next read). */
-  atLast: number;
+  /** How many keys the next read asks for. */
   chunk: number;
 }
 
-/** Keys read per condition and request when several conditions are intersected: the first, the most. */
-const KEYS_FIRST = 256;
+/** Keys read per condition and request when several are intersected: the first read, the most. */
+const KEYS_FIRST = 128;
 const KEYS_MAX = 8192;
 /** A condition with at most this many articles in all is checked on their records instead. */
-const SMALL_SET = 128;
+const SMALL_SET = 48;
 
-/**
- * The next chunk of a condition's article keys, newest first: one request for the primary keys (a
- * single getAllKeys in Chromium) and, beside it, one for the index key of the chunk's last entry
- * (a cursor moved there natively), so the next chunk starts where this one stopped. Entries sharing
- * that index key (articles read in the same millisecond) are read again and skipped.
- */
-async function readKeys(db: HistoryDb, s: KeyScan): Promise<void> {
-  const upper = s.last ?? s.hi;
-  const n = s.atLast + s.chunk;
-  const range = () => db.articles.where('tags').between(s.lo, upper, true, true).reverse();
-  const [keys, lastKeys] = await Promise.all([
-    range().limit(n).primaryKeys(),
-    range()
-      .offset(n - 1)
-      .limit(1)
-      .keys(),
-  ]);
-  for (const k of keys as string[]) {
-    if (s.has.has(k)) continue;
-    s.has.add(k);
-    s.keys.push(k);
-  }
-  s.done = keys.length < n;
-  if (!s.done) {
-    const last = String(lastKeys[0]);
-    // All n entries share the key the range ended at: the next read takes more of them.
-    s.atLast = last === s.last ? n : 0;
-    s.last = last;
-  }
-  s.chunk = Math.min(KEYS_MAX, s.chunk * 2);
+/** The index key at which a condition's list stopped: its last article's read time (one record, or a cached row). */
+async function lastIndexKey(db: HistoryDb, cache: RowCache | null, s: KeyScan): Promise<string> {
+  if (s.last !== null) return s.last;
+  const pk = s.keys[s.keys.length - 1];
+  const at = cache?.getAll([pk])?.[0]?.lastReadAt ?? (await db.articles.get(pk))?.lastReadAt;
+  // Not found (cannot happen inside the read transaction): read from the top again, nothing is lost.
+  return at === undefined ? s.hi : tagKey(s.cond, at);
 }
 
 /**
- * The first `need` articles (newest first) found under every one of `conds` (tags) read between two
- * times, from the index keys alone: each condition's keys are read newest first in growing chunks and
- * intersected. Each list holds everything of its condition down to where it stopped, and any key in
- * all lists is newer than the newest of those stops, so the keys in all lists are exactly the newest
- * matches (in the order of any list: one tag's keys sort by read time, then article key, like the
- * others'). Returns the keys, or the records when a small condition was cheaper to check on them.
+ * The next chunk of a condition's keys, newest first: one request for primary keys only (a single
+ * getAllKeys in Chromium) from where the list stopped. Articles sharing that index key (read in the
+ * same millisecond) are read again and skipped; chunks double, so even hundreds of them pass.
+ */
+async function readKeys(db: HistoryDb, s: KeyScan, upper: string): Promise<KeyScan> {
+  const got = (await db.articles
+    .where('tags')
+    .between(s.lo, upper, true, true)
+    .reverse()
+    .limit(s.chunk)
+    .primaryKeys()) as string[];
+  const keys = s.keys.slice();
+  const has = new Set(s.has);
+  for (const k of got) {
+    if (has.has(k)) continue;
+    has.add(k);
+    keys.push(k);
+  }
+  return { ...s, keys, has, done: got.length < s.chunk, last: null, chunk: Math.min(KEYS_MAX, s.chunk * 2) };
+}
+
+/**
+ * The first `need` articles (newest first) under every one of `conds` (tags) between two times, from
+ * index keys alone. Each condition's keys are read newest first in growing chunks (or come from the
+ * row cache's key lists) and intersected. Every list holds all of its condition's articles down to
+ * where it stopped, and a key found in all lists is newer than the newest of those stops, so the keys
+ * in all lists are exactly the newest matches, in the order of any list (one tag's index keys sort by
+ * read time, then article key, like every other tag's). When that is not enough, the list that stopped
+ * newest reads on. Returns the keys, or the records when a rare condition was cheaper to check on them.
  */
 async function intersectNewestFirst(
   db: HistoryDb,
@@ -160,27 +157,58 @@ async function intersectNewestFirst(
   to: number,
   need: number,
 ): Promise<{ keys: string[] } | { recs: ArticleRecord[] }> {
-  const scans: KeyScan[] = conds.map((c) => {
-    const [lo, hi] = tagRange(c, from, to);
-    const chunk = conds.length > 1 ? Math.min(KEYS_MAX, Math.max(KEYS_FIRST, 4 * need)) : need;
-    return { lo, hi, keys: [], has: new Set(), done: false, last: null, atLast: 0, chunk };
+  const cache = rowCacheOf(db);
+  const gen = cache?.gen ?? 0;
+  const first = conds.length > 1 ? Math.min(KEYS_MAX, Math.max(KEYS_FIRST, 8 * need)) : need;
+  let scans: KeyScan[] = conds.map((cond) => {
+    const [lo, hi] = tagRange(cond, from, to);
+    const kept = cache?.gen === gen ? cache.getList(`${lo}|${hi}`) : undefined;
+    const chunk = Math.min(KEYS_MAX, Math.max(first, kept?.keys.length ?? 0));
+    return { keys: [], has: new Set<string>(), done: false, ...kept, cond, lo, hi, last: null, chunk };
   });
+  const keep = (list: KeyScan[]) => {
+    for (const s of list) cache?.putList(`${s.lo}|${s.hi}`, { keys: s.keys, has: s.has, done: s.done }, gen);
+  };
+  let toRead = scans.filter((s) => !s.done && !s.keys.length);
   for (;;) {
-    await Promise.all(scans.filter((s) => !s.done).map((s) => readKeys(db, s)));
+    if (toRead.length) {
+      const uppers = await Promise.all(
+        toRead.map((s) => (s.keys.length ? lastIndexKey(db, cache, s) : Promise.resolve(s.hi))),
+      );
+      const read = await Promise.all(toRead.map((s, i) => readKeys(db, s, uppers[i])));
+      scans = scans.map((s) => read[toRead.indexOf(s)] ?? s);
+      keep(read);
+    }
     const shortest = scans.reduce((a, b) => (b.keys.length < a.keys.length ? b : a));
-    const found = shortest.keys.filter((k) => scans.every((s) => s === shortest || s.has.has(k)));
-    if (found.length >= need || scans.every((s) => s.done)) return { keys: found.slice(0, need) };
+    const found: string[] = [];
+    for (const k of shortest.keys) {
+      if (scans.every((s) => s === shortest || s.has.has(k)) && found.push(k) >= need) break;
+    }
+    if (found.length >= need || scans.every((s) => s.done)) return { keys: found };
     const small = scans.find((s) => s.done && s.keys.length <= SMALL_SET);
     if (small) {
       // A rare condition (an expert quoted a few times): check the others on its few records.
-      const others = conds.filter((_, i) => scans[i] !== small).map(indexTag);
-      const recs = (await db.articles.bulkGet(small.keys)).filter((r): r is ArticleRecord => {
+      const others = scans.filter((s) => s !== small).map((s) => indexTag(s.cond));
+      const recs = (await db.articles.bulkGet([...small.keys])).filter((r): r is ArticleRecord => {
         if (!r) return false;
         const tags = new Set(r.tags.map(tagOfKey));
         return others.every((c) => tags.has(c));
       });
       return { recs: recs.slice(0, need) };
     }
+    // Read on where the lists stopped newest (the others already reach further back).
+    const open = scans.filter((s) => !s.done);
+    const lasts = await Promise.all(open.map((s) => lastIndexKey(db, cache, s)));
+    scans = scans.map((s) => {
+      const i = open.indexOf(s);
+      return i < 0 ? s : { ...s, last: lasts[i] };
+    });
+    const times = open.map((_, i) => lasts[i].slice(tagOfKey(lasts[i]).length));
+    const newest = times.reduce((a, b) => (b > a ? b : a));
+    toRead = scans.filter((s) => {
+      const i = open.findIndex((o) => o.lo === s.lo);
+      return i >= 0 && times[i] === newest;
+    });
   }
 }
 

@@ -2,7 +2,8 @@
  * Popup rows of recently listed articles, kept in the memory of the database's owner (the
  * background). A search keystroke usually finds the page the one before it found: its article keys
  * are read from the index alone (no records: their tag lists are most of what a read costs) and the
- * rows come from here. Any write to the articles table, through any path, empties the cache first
+ * rows come from here. Beside them, the article keys of each search word or filter read so far (newest
+ * first): the next keystroke intersects them again without reading them. Any write to the articles table, through any path, empties the cache first
  * (a Dexie middleware installed by createHistoryDb), and a read that overlapped a write keeps nothing.
  */
 import type { DBCore, Middleware } from 'dexie';
@@ -10,15 +11,56 @@ import type { ArticleRow } from '../messages/history';
 
 /** Enough for many pages of 25; beyond it the oldest entries go. */
 export const ROW_CACHE_MAX = 2000;
+/** Article keys kept in all key lists together; beyond it the least recently used lists go. */
+export const KEY_LISTS_MAX = 50_000;
+
+/** One condition's article keys read so far, newest first (article-queries.ts reads and extends them). */
+export interface KeyList {
+  readonly keys: readonly string[];
+  readonly has: ReadonlySet<string>;
+  /** Every key of the condition is in `keys`. */
+  readonly done: boolean;
+}
 
 export class RowCache {
   /** Bumped by every write to the articles; a read keeps what it read only if this did not move. */
   gen = 0;
   private rows = new Map<string, ArticleRow>();
+  private lists = new Map<string, KeyList>();
+  private listKeys = 0;
 
   invalidate(): void {
     this.gen++;
     this.rows.clear();
+    this.lists.clear();
+    this.listKeys = 0;
+  }
+
+  /** The key list kept under `id` (most recently used from now on). */
+  getList(id: string): KeyList | undefined {
+    const list = this.lists.get(id);
+    if (list) {
+      this.lists.delete(id);
+      this.lists.set(id, list);
+    }
+    return list;
+  }
+
+  /** Keep a key list read while the generation was `gen` (nothing when a write happened since). */
+  putList(id: string, list: KeyList, gen: number): void {
+    if (gen !== this.gen || list.keys.length > KEY_LISTS_MAX) return;
+    const old = this.lists.get(id);
+    if (old) {
+      this.listKeys -= old.keys.length;
+      this.lists.delete(id);
+    }
+    this.lists.set(id, list);
+    this.listKeys += list.keys.length;
+    for (const [k, l] of this.lists) {
+      if (this.listKeys <= KEY_LISTS_MAX) break;
+      this.lists.delete(k);
+      this.listKeys -= l.keys.length;
+    }
   }
 
   /** The rows of all these keys, in order, or null when any is missing. */
