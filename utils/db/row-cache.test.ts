@@ -10,7 +10,7 @@ import {
   setStanceCorrection,
 } from './history-repo';
 import { exportJson, importJson } from './import-export';
-import { ROW_CACHE_MAX, RowCache, rowCacheOf } from './row-cache';
+import { KEY_LISTS_MAX, ROW_CACHE_MAX, RowCache, rowCacheOf } from './row-cache';
 import type { HistoryDb } from './schema';
 import { article, expert, freshDb } from './test-helpers';
 
@@ -112,12 +112,27 @@ describe('row cache', () => {
   it('every write to the articles shows in the next page (save, correction, delete, import, prune, clear)', async () => {
     await seed(4);
     const page = () => listArticles(db, { text: 'pipel' });
+    // Two words and a word with a filter: their key lists are kept too.
+    const two = async () => keys((await listArticles(db, { text: 'pipel polit' })).rows);
+    const filtered = async () =>
+      keys((await listArticles(db, { text: 'pipel', expertId: 'vera-analyst' })).rows);
     expect(keys((await page()).rows)).toEqual(['https://news.example/a3', 'https://news.example/a1']);
+    expect(await two()).toEqual(['https://news.example/a3', 'https://news.example/a1']);
+    expect(await filtered()).toEqual(['https://news.example/a3', 'https://news.example/a1']);
 
     await saveArticle(db, article('a1', { title: 'Pipeline politics 1' }), { now: 9000 });
     let rows = (await page()).rows;
     expect(keys(rows)).toEqual(['https://news.example/a1', 'https://news.example/a3']);
     expect(rows[0].readCount).toBe(2);
+    expect(await two()).toEqual(['https://news.example/a1', 'https://news.example/a3']);
+    expect(await filtered()).toEqual(['https://news.example/a1', 'https://news.example/a3']);
+    await saveArticle(db, article('a9', { title: 'Pipeline politics 9', experts: [] }), { now: 9100 });
+    expect(await filtered()).toEqual(['https://news.example/a1', 'https://news.example/a3']);
+    expect(await two()).toEqual([
+      'https://news.example/a9',
+      'https://news.example/a1',
+      'https://news.example/a3',
+    ]);
 
     await setStanceCorrection(
       db,
@@ -125,10 +140,15 @@ describe('row cache', () => {
       9500,
     );
     rows = (await page()).rows;
-    expect(rows[1].experts[0]).toMatchObject({ label: 'fragile', corrected: true });
+    expect(rows.find((r) => r.key === 'https://news.example/a3')?.experts[0]).toMatchObject({
+      label: 'fragile',
+      corrected: true,
+    });
 
     await deleteArticle(db, 'https://news.example/a3');
+    await deleteArticle(db, 'https://news.example/a9');
     expect(keys((await page()).rows)).toEqual(['https://news.example/a1']);
+    expect(await two()).toEqual(['https://news.example/a1']);
 
     const backup = await exportJson(db);
     await pruneOlderThan(db, 5000);
@@ -137,8 +157,10 @@ describe('row cache', () => {
 
     await clearHistory(db);
     expect((await page()).rows).toEqual([]);
+    expect(await two()).toEqual([]);
     await importJson(db, backup);
     expect(keys((await page()).rows)).toEqual(['https://news.example/a1']);
+    expect(await two()).toEqual(['https://news.example/a1']);
     expect(rowCacheOf(db)?.size).toBeGreaterThan(0);
   });
 
@@ -159,5 +181,28 @@ describe('row cache', () => {
     expect(cache.size).toBe(ROW_CACHE_MAX);
     expect(cache.getAll(['a'])).toBeNull();
     expect(cache.getAll([`k${ROW_CACHE_MAX + 9}`])).not.toBeNull();
+  });
+
+  it('keeps key lists read before any write, the most recently used first, within a bound', () => {
+    const cache = new RowCache();
+    const list = (n: number, tag: string) => {
+      const keys = Array.from({ length: n }, (_, i) => `${tag}${i}`);
+      return { keys, has: new Set(keys), done: false };
+    };
+    const gen = cache.gen;
+    cache.invalidate();
+    cache.putList('w:a', list(3, 'a'), gen);
+    expect(cache.getList('w:a')).toBeUndefined();
+    const half = Math.floor(KEY_LISTS_MAX / 2);
+    cache.putList('w:a', list(half, 'a'), cache.gen);
+    cache.putList('w:b', list(half, 'b'), cache.gen);
+    expect(cache.getList('w:a')?.keys).toHaveLength(half);
+    // Over the bound: the list used least recently (w:b) goes.
+    cache.putList('w:c', list(10, 'c'), cache.gen);
+    expect(cache.getList('w:b')).toBeUndefined();
+    expect(cache.getList('w:a')?.keys).toHaveLength(half);
+    expect(cache.getList('w:c')?.keys).toHaveLength(10);
+    cache.invalidate();
+    expect(cache.getList('w:a')).toBeUndefined();
   });
 });
