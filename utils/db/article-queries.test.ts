@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listArticles } from './article-queries';
-import { toRecord } from './records';
+import { listArticles, rowTags } from './article-queries';
+import { toRecord, toRow } from './records';
 import { countsFromArticles } from './meta';
 import type { ArticleData, ArticleQuery } from '../messages/history';
-import { effectiveLabel, foldExpertId, searchTerms } from './derive';
+import { effectiveLabel, foldExpertId, indexTag, searchTerms, tagOfKey } from './derive';
 import { syntheticArticleData, syntheticExpert } from './synthetic';
 import type { HistoryDb } from './schema';
 import { freshDb } from './test-helpers';
@@ -193,6 +193,56 @@ describe('several conditions intersected on the index keys', () => {
     expect(quoted).toBeGreaterThan(0);
     expect(quoted).toBeLessThan(30);
     expect(await compare(list, expertId)).toBeGreaterThan(600);
+  });
+
+  it('typing on and back: each keystroke equals a full scan (narrowing the result before it)', async () => {
+    // 40 people: surnames Synthetic, Placeholder, Testwell and Mockford ("test" is also in a site).
+    const list = await seedSynthetic(1200, 40, 3);
+    const expertId = syntheticExpert(5).id;
+    const steps: ArticleQuery[] = [];
+    const typed = (text: string, extra: ArticleQuery = {}) => {
+      for (let i = 1; i <= text.length; i++) steps.push({ text: text.slice(0, i), ...extra });
+      for (let i = text.length - 1; i > text.length - 5; i--)
+        steps.push({ text: text.slice(0, i), ...extra });
+    };
+    typed('moscow tariffs drills');
+    typed('grain testwell');
+    typed('mockford dr', { stance: 'neutral' });
+    typed('grain y', { expertId });
+    typed('synthetic be', { expertId, stance: 'fragile' });
+    typed('yuan summit', { subtopic: 'energy', site: 'fake-ledger.test' });
+    steps.push({ text: 'grain', expertId }, { text: 'grain', expertId, stance: 'durable' }, { expertId });
+    let compared = 0;
+    for (const q of steps) {
+      for (const offset of [0, 2]) {
+        const all = list
+          .filter((a) => matches(a, q))
+          .sort((x, y) => y.lastReadAt - x.lastReadAt || (y.key < x.key ? -1 : y.key > x.key ? 1 : 0))
+          .map((a) => a.key);
+        const page = await listArticles(db, { ...q, offset });
+        const more = all.length > offset + 25;
+        const rows = all.slice(offset, offset + 25);
+        expect({ q, offset, keys: keys(page), total: page.total, more: page.more }).toEqual({
+          q,
+          offset,
+          keys: rows,
+          total: more ? null : offset + rows.length,
+          more,
+        });
+        compared += rows.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('a cached row has the tags its record is indexed under', async () => {
+    const list = await seedSynthetic(300, 40, 1);
+    const recs = await db.articles.bulkGet(list.map((a) => a.key));
+    for (const r of recs) {
+      expect(r).toBeDefined();
+      if (!r) continue;
+      expect([...rowTags(toRow(r))].map(indexTag).sort()).toEqual(r.tags.map(tagOfKey).sort());
+    }
   });
 
   it('two common words read the page, not the records of every candidate', async () => {

@@ -2,8 +2,17 @@
  * Reading the history: pages newest first, search and filters, facets, weekly figures. Costs follow
  * the page asked for, not the size of the history (see schema.ts, version 3).
  */
-import type { ArticlePage, ArticleQuery, ArticleRow, HistoryFacets, WeekStats } from '../messages/history';
+import type {
+  ArticleData,
+  ArticlePage,
+  ArticleQuery,
+  ArticleRow,
+  HistoryFacets,
+  WeekStats,
+} from '../messages/history';
+import type { StanceLabel } from '../types';
 import {
+  articleTags,
   foldExpertId,
   indexTag,
   PREFIX_MAX,
@@ -141,6 +150,61 @@ async function readKeys(db: HistoryDb, s: KeyScan, upper: string): Promise<KeySc
   return { ...s, keys, has, done: got.length < s.chunk, last: null, chunk: Math.min(KEYS_MAX, s.chunk * 2) };
 }
 
+/** Whether an article with tag `q` surely has tag `s` too (a word's prefix; an expert's stance). */
+function implies(q: string, s: string): boolean {
+  if (q === s) return true;
+  if (q.startsWith('w:') && s.startsWith('w:')) return q.startsWith(s);
+  if (!q.startsWith('es:')) return false;
+  const bar = q.lastIndexOf('|');
+  return s === tag.expert(q.slice(3, bar)) || s === tag.stance(q.slice(bar + 1) as StanceLabel);
+}
+
+/** The tags of a cached row: the ones its record is indexed under (derive.ts `deriveArticleIndexes`). */
+export function rowTags(r: ArticleRow): Set<string> {
+  const terms = searchTerms(r.title, r.site, ...r.experts.map((e) => e.name));
+  const a: Pick<ArticleData, 'site' | 'topic' | 'experts'> = {
+    site: r.site,
+    topic: { score: 0, subtopics: r.subtopics, evidence: [] },
+    experts: r.experts.map((e) => ({
+      id: e.id,
+      name: e.name,
+      role: null,
+      organization: null,
+      stance: { label: e.label, confidence: 0, evidence: [] },
+      statements: [],
+    })),
+  };
+  return new Set(articleTags(a as ArticleData, terms));
+}
+
+/**
+ * The newest matches of `conds` from a kept result of fewer or wider conditions (the query before a
+ * word was typed on, a filter added): its keys are a complete prefix of a superset, so those of its
+ * cached rows that carry every tag are a complete prefix of this query's matches. Null when no kept
+ * result covers the query, a row is no longer cached, or too few are left.
+ */
+function narrowKept(
+  cache: RowCache,
+  conds: string[],
+  from: number,
+  to: number,
+  need: number,
+): { keys: string[]; done: boolean } | null {
+  for (const kept of cache.keptResults()) {
+    if (kept.from !== from || kept.to !== to) continue;
+    if (!kept.conds.every((s) => conds.some((q) => implies(q, s)))) continue;
+    const rows = cache.getAll(kept.keys);
+    if (!rows) continue;
+    const keys = rows.filter((r) => {
+      const tags = rowTags(r);
+      return conds.every((c) => tags.has(c));
+    });
+    if (keys.length >= need || kept.done)
+      return { keys: keys.slice(0, need).map((r) => r.key), done: kept.done };
+  }
+  return null;
+}
+
 /**
  * The first `need` articles (newest first) under every one of `conds` (tags) between two times, from
  * index keys alone. Each condition's keys are read newest first in growing chunks (or come from the
@@ -159,6 +223,11 @@ async function intersectNewestFirst(
 ): Promise<{ keys: string[] } | { recs: ArticleRecord[] }> {
   const cache = rowCacheOf(db);
   const gen = cache?.gen ?? 0;
+  const narrowed = cache && conds.length > 1 ? narrowKept(cache, conds, from, to, need) : null;
+  if (narrowed) {
+    cache?.putResult({ conds, from, to, ...narrowed }, gen);
+    return { keys: narrowed.keys };
+  }
   const first = conds.length > 1 ? Math.min(KEYS_MAX, Math.max(KEYS_FIRST, 8 * need)) : need;
   let scans: KeyScan[] = conds.map((cond) => {
     const [lo, hi] = tagRange(cond, from, to);
@@ -184,7 +253,11 @@ async function intersectNewestFirst(
     for (const k of shortest.keys) {
       if (scans.every((s) => s === shortest || s.has.has(k)) && found.push(k) >= need) break;
     }
-    if (found.length >= need || scans.every((s) => s.done)) return { keys: found };
+    if (found.length >= need || scans.every((s) => s.done)) {
+      if (conds.length > 1)
+        cache?.putResult({ conds, from, to, keys: found, done: found.length < need }, gen);
+      return { keys: found };
+    }
     const small = scans.find((s) => s.done && s.keys.length <= SMALL_SET);
     if (small) {
       // A rare condition (an expert quoted a few times): check the others on its few records.

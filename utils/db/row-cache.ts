@@ -22,18 +22,45 @@ export interface KeyList {
   readonly done: boolean;
 }
 
+/**
+ * The newest matches of a query with several conditions (tags between two times): a complete prefix
+ * of them, or all of them when `done`. The next keystroke usually narrows it (a word typed on).
+ */
+export interface KeptResult {
+  readonly conds: readonly string[];
+  readonly from: number;
+  readonly to: number;
+  readonly keys: readonly string[];
+  readonly done: boolean;
+}
+/** Results kept, newest first. */
+export const RESULTS_MAX = 16;
+
 export class RowCache {
   /** Bumped by every write to the articles; a read keeps what it read only if this did not move. */
   gen = 0;
   private rows = new Map<string, ArticleRow>();
   private lists = new Map<string, KeyList>();
   private listKeys = 0;
+  private results: KeptResult[] = [];
 
   invalidate(): void {
     this.gen++;
     this.rows.clear();
     this.lists.clear();
     this.listKeys = 0;
+    this.results = [];
+  }
+
+  /** Results kept, newest first. */
+  keptResults(): readonly KeptResult[] {
+    return this.results;
+  }
+
+  /** Keep a result read while the generation was `gen` (nothing when a write happened since). */
+  putResult(result: KeptResult, gen: number): void {
+    if (gen !== this.gen) return;
+    this.results = [result, ...this.results].slice(0, RESULTS_MAX);
   }
 
   /** The key list kept under `id` (most recently used from now on). */
