@@ -2,17 +2,9 @@
  * Reading the history: pages newest first, search and filters, facets, weekly figures. Costs follow
  * the page asked for, not the size of the history (see schema.ts, version 3).
  */
-import type {
-  ArticleData,
-  ArticlePage,
-  ArticleQuery,
-  ArticleRow,
-  HistoryFacets,
-  WeekStats,
-} from '../messages/history';
+import type { ArticlePage, ArticleQuery, ArticleRow, HistoryFacets, WeekStats } from '../messages/history';
 import type { StanceLabel } from '../types';
 import {
-  articleTags,
   foldExpertId,
   indexTag,
   PREFIX_MAX,
@@ -159,22 +151,25 @@ function implies(q: string, s: string): boolean {
   return s === tag.expert(q.slice(3, bar)) || s === tag.stance(q.slice(bar + 1) as StanceLabel);
 }
 
-/** The tags of a cached row: the ones its record is indexed under (derive.ts `deriveArticleIndexes`). */
-export function rowTags(r: ArticleRow): Set<string> {
-  const terms = searchTerms(r.title, r.site, ...r.experts.map((e) => e.name));
-  const a: Pick<ArticleData, 'site' | 'topic' | 'experts'> = {
-    site: r.site,
-    topic: { score: 0, subtopics: r.subtopics, evidence: [] },
-    experts: r.experts.map((e) => ({
-      id: e.id,
-      name: e.name,
-      role: null,
-      organization: null,
-      stance: { label: e.label, confidence: 0, evidence: [] },
-      statements: [],
-    })),
-  };
-  return new Set(articleTags(a as ArticleData, terms));
+/**
+ * Whether the record of a cached row is indexed under tag `t` (derive.ts `articleTags`), from the row
+ * alone; `terms` gives the row's search terms (computed once, when a word asks).
+ */
+export function rowHasTag(r: ArticleRow, t: string, terms: () => string[]): boolean {
+  if (t.startsWith('w:')) {
+    const prefix = t.slice(2);
+    return prefix.length >= PREFIX_MIN && terms().some((w) => w.startsWith(prefix));
+  }
+  if (t.startsWith('s:')) return r.subtopics.some((s) => tag.subtopic(s) === t);
+  if (t.startsWith('site:')) return tag.site(r.site) === t;
+  return r.experts.some(
+    (e) => tag.expert(e.id) === t || tag.stance(e.label) === t || tag.expertStance(e.id, e.label) === t,
+  );
+}
+
+/** A row's search terms, as derive.ts `deriveArticleIndexes` takes them from its record. */
+export function rowTerms(r: ArticleRow): string[] {
+  return searchTerms(r.title, r.site, ...r.experts.map((e) => e.name));
 }
 
 /**
@@ -189,18 +184,19 @@ function narrowKept(
   from: number,
   to: number,
   need: number,
-): { keys: string[]; done: boolean } | null {
+): { rows: ArticleRow[]; done: boolean } | null {
   for (const kept of cache.keptResults()) {
     if (kept.from !== from || kept.to !== to) continue;
     if (!kept.conds.every((s) => conds.some((q) => implies(q, s)))) continue;
     const rows = cache.getAll(kept.keys);
     if (!rows) continue;
-    const keys = rows.filter((r) => {
-      const tags = rowTags(r);
-      return conds.every((c) => tags.has(c));
-    });
-    if (keys.length >= need || kept.done)
-      return { keys: keys.slice(0, need).map((r) => r.key), done: kept.done };
+    const found: ArticleRow[] = [];
+    for (const r of rows) {
+      let terms: string[] | null = null;
+      const termsOf = () => (terms ??= rowTerms(r));
+      if (conds.every((c) => rowHasTag(r, c, termsOf)) && found.push(r) >= need) break;
+    }
+    if (found.length >= need || kept.done) return { rows: found, done: kept.done };
   }
   return null;
 }
@@ -223,11 +219,6 @@ async function intersectNewestFirst(
 ): Promise<{ keys: string[] } | { recs: ArticleRecord[] }> {
   const cache = rowCacheOf(db);
   const gen = cache?.gen ?? 0;
-  const narrowed = cache && conds.length > 1 ? narrowKept(cache, conds, from, to, need) : null;
-  if (narrowed) {
-    cache?.putResult({ conds, from, to, ...narrowed }, gen);
-    return { keys: narrowed.keys };
-  }
   const first = conds.length > 1 ? Math.min(KEYS_MAX, Math.max(KEYS_FIRST, 8 * need)) : need;
   let scans: KeyScan[] = conds.map((cond) => {
     const [lo, hi] = tagRange(cond, from, to);
@@ -362,8 +353,17 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
     // Every condition is an index tag: intersect their keys, then read only the page's rows.
     const cache = rowCacheOf(db);
     const gen = cache?.gen ?? 0;
+    const all = [...new Set(conds)];
+    const need = offset + limit + 1;
+    const narrowed = cache && all.length > 1 ? narrowKept(cache, all, from, to, need) : null;
+    if (cache && narrowed) {
+      const keys = narrowed.rows.map((r) => r.key);
+      cache.putResult({ conds: all, from, to, keys, done: narrowed.done }, gen);
+      return rowsPage(narrowed.rows.slice(offset));
+    }
+    // One read transaction: the key lists and the rows agree.
     return db.transaction('r', db.articles, async () => {
-      const got = await intersectNewestFirst(db, [...new Set(conds)], from, to, offset + limit + 1);
+      const got = await intersectNewestFirst(db, all, from, to, need);
       if ('recs' in got) return toPage(got.recs.slice(offset));
       const keys = got.keys.slice(offset);
       const cached = cache && cache.gen === gen ? cache.getAll(keys) : null;
