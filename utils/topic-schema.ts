@@ -116,6 +116,14 @@ export const ScoringSchema = v.strictObject({
    * `minJointSentencesBrief` joint sentences when its title names both countries.
    */
   briefSentences: v.optional(NonNegative),
+  /**
+   * A short piece (at most `shortSentences`) under a title that names both countries needs only
+   * `minJointSentencesShort` joint sentences: an excerpt or a wire story cannot repeat the pair often.
+   */
+  shortSentences: v.optional(NonNegative),
+  /** When the title also names a third country, the brief and short allowances need this focus. */
+  briefMinFocusThirdCountry: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  minJointSentencesShort: v.optional(NonNegative),
   minJointSentencesBrief: v.optional(NonNegative),
   relatedScoreBrief: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
 });

@@ -492,6 +492,11 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     Boolean(titleRoles & CHINA) &&
     Boolean(titleRoles & RUSSIA) &&
     (linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1 || titleRelation > 0);
+  // "Russia and China fly joint patrol near Japan": the two act together in the title.
+  const titleActsTogether =
+    titleJoint &&
+    linkedSentences(title, titleHits, 1, coordinators, null)[0] !== 1 &&
+    linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1;
 
   let joint = 0;
   let cuedJoint = 0;
@@ -550,11 +555,21 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   const lang = guessed !== 'und' ? guessed : declared;
   const supported = (definition.languages as string[]).includes(lang);
 
-  // A brief (a few sentences under a title naming both) cannot repeat the pair three times.
-  const brief = titleJoint && count <= (scoring.briefSentences ?? 0);
+  // A brief (a few sentences under a title naming both) cannot repeat the pair three times; but a
+  // title that also names a third country ("Modi and Xi to meet at the summit in Russia") earns that
+  // allowance only when the two act together in it or the text is mostly about them.
+  const titleAboutPair =
+    titleJoint &&
+    (!(titleRoles & ROLE_BIT.other) ||
+      titleActsTogether ||
+      focus >= (scoring.briefMinFocusThirdCountry ?? 0));
+  const brief = titleAboutPair && count <= (scoring.briefSentences ?? 0);
+  const short = titleAboutPair && count <= (scoring.shortSentences ?? 0);
   const minJoint = brief
     ? (scoring.minJointSentencesBrief ?? scoring.minJointSentences)
-    : scoring.minJointSentences;
+    : short
+      ? (scoring.minJointSentencesShort ?? scoring.minJointSentences)
+      : scoring.minJointSentences;
   const related =
     supported &&
     joint >= minJoint &&
