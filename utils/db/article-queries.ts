@@ -229,6 +229,23 @@ async function intersectNewestFirst(
   const keep = (list: KeyScan[]) => {
     for (const s of list) cache?.putList(`${s.lo}|${s.hi}`, { keys: s.keys, has: s.has, done: s.done }, gen);
   };
+  /** A rare condition (an expert quoted a few times): the others are checked on its few records. */
+  const checkOnRecords = async (small: KeyScan) => {
+    const others = scans.filter((s) => s !== small).map((s) => indexTag(s.cond));
+    const recs = (await db.articles.bulkGet([...small.keys])).filter((r): r is ArticleRecord => {
+      if (!r) return false;
+      const tags = new Set(r.tags.map(tagOfKey));
+      return others.every((c) => tags.has(c));
+    });
+    return { recs: recs.slice(0, need) };
+  };
+  const lead = scans[0];
+  if (scans.length > 1 && /^es?:/.test(lead.cond) && !lead.done && !lead.keys.length) {
+    // An expert is usually quoted in a few articles: see first whether theirs are few enough.
+    scans[0] = await readKeys(db, { ...lead, chunk: SMALL_SET + 1 }, lead.hi);
+    keep([scans[0]]);
+    if (scans[0].done) return checkOnRecords(scans[0]);
+  }
   let toRead = scans.filter((s) => !s.done && !s.keys.length);
   for (;;) {
     if (toRead.length) {
@@ -250,16 +267,7 @@ async function intersectNewestFirst(
       return { keys: found };
     }
     const small = scans.find((s) => s.done && s.keys.length <= SMALL_SET);
-    if (small) {
-      // A rare condition (an expert quoted a few times): check the others on its few records.
-      const others = scans.filter((s) => s !== small).map((s) => indexTag(s.cond));
-      const recs = (await db.articles.bulkGet([...small.keys])).filter((r): r is ArticleRecord => {
-        if (!r) return false;
-        const tags = new Set(r.tags.map(tagOfKey));
-        return others.every((c) => tags.has(c));
-      });
-      return { recs: recs.slice(0, need) };
-    }
+    if (small) return checkOnRecords(small);
     // Read on where the lists stopped newest (the others already reach further back).
     const open = scans.filter((s) => !s.done);
     const lasts = await Promise.all(open.map((s) => lastIndexKey(db, cache, s)));
