@@ -230,21 +230,27 @@ async function intersectNewestFirst(
     for (const s of list) cache?.putList(`${s.lo}|${s.hi}`, { keys: s.keys, has: s.has, done: s.done }, gen);
   };
   /** A rare condition (an expert quoted a few times): the others are checked on its few records. */
-  const checkOnRecords = async (small: KeyScan) => {
+  const checkOn = (small: KeyScan, all: ArticleRecord[]) => {
     const others = scans.filter((s) => s !== small).map((s) => indexTag(s.cond));
-    const recs = (await db.articles.bulkGet([...small.keys])).filter((r): r is ArticleRecord => {
-      if (!r) return false;
+    const recs = all.filter((r) => {
       const tags = new Set(r.tags.map(tagOfKey));
       return others.every((c) => tags.has(c));
     });
     return { recs: recs.slice(0, need) };
   };
+  const allOf = (s: KeyScan) => db.articles.where('tags').between(s.lo, s.hi, true, true).reverse();
   const lead = scans[0];
   if (scans.length > 1 && /^es?:/.test(lead.cond) && !lead.done && !lead.keys.length) {
-    // An expert is usually quoted in a few articles: see first whether theirs are few enough.
-    scans[0] = await readKeys(db, { ...lead, chunk: SMALL_SET + 1 }, lead.hi);
+    // An expert is usually quoted in a few articles: read theirs at once, as records, and when
+    // that is all of them check the other conditions there.
+    const recs = await allOf(lead)
+      .limit(SMALL_SET + 1)
+      .toArray();
+    const keys = recs.map((r) => r.key);
+    const done = recs.length <= SMALL_SET;
+    scans[0] = { ...lead, keys, has: new Set(keys), done, chunk: Math.min(KEYS_MAX, first * 2) };
     keep([scans[0]]);
-    if (scans[0].done) return checkOnRecords(scans[0]);
+    if (done) return checkOn(scans[0], recs);
   }
   let toRead = scans.filter((s) => !s.done && !s.keys.length);
   for (;;) {
@@ -267,7 +273,8 @@ async function intersectNewestFirst(
       return { keys: found };
     }
     const small = scans.find((s) => s.done && s.keys.length <= SMALL_SET);
-    if (small) return checkOnRecords(small);
+    // Its whole range in one request (the same articles as its keys: one read transaction).
+    if (small) return checkOn(small, await allOf(small).toArray());
     // Read on where the lists stopped newest (the others already reach further back).
     const open = scans.filter((s) => !s.done);
     const lasts = await Promise.all(open.map((s) => lastIndexKey(db, cache, s)));
