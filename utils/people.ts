@@ -78,6 +78,20 @@ for (const o of OFFICIALS.people) {
 const TITLE_CONTEXT =
   /\b(?:book|books|novel|memoir|titled|entitled|film|documentary|series|operation|exercise|exercises|doctrine|programme|program|slogan|hashtag|campaign|dubbed|called|named|journal|magazine|newspaper|outlet|ship|vessel|carrier|missile|missiles|drill|drills|bridge|festival|forum|plan|strategy)\s+["“‘]?$/i;
 const THE_BEFORE = rx(String.raw`(?:^|[^\p{L}])(?:the|a|an|this|that|its|their|our|his|her)\s+["“‘]?$`, 'iu');
+/** A dotted title right before a run: "Mr. ", "Dr. ", "Prof. ", "Amb. ". */
+const HONORIFIC_BEFORE = /(?:^|[^A-Za-z])(Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Sen|Rep|Gov|Gen|Adm|Col|Lt)\.[ \u00a0]$/;
+/** Months that are also given names ("June Dreyer", "April Ryan"), read as names only beside a speech verb or role. */
+const MONTH_GIVEN_NAMES = new Set(['april', 'may', 'june', 'august']);
+const MONTH_NOT_NAME_BEFORE =
+  /\b(?:in|on|since|by|until|till|from|through|during|of|early|late|mid|last|next|this|that|each|every|between|and|or|to|before|after)[ \u00a0]$/i;
+const SAID_WORDS = String.raw`(?:said|says|told|tells|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|warned|warns|believes|thinks|observed|cautioned|according\s+to|asked)`;
+const MONTH_NAME_VERB_BEFORE = new RegExp(String.raw`\b${SAID_WORDS}[ \u00a0]$`, 'i');
+const MONTH_NAME_VERB_AFTER = new RegExp(
+  String.raw`^(?:[ \u00a0]+(?:also|has|had)?[ \u00a0]*)${SAID_WORDS}\b`,
+  'i',
+);
+const MONTH_NAME_ROLE_AFTER =
+  /^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}(?:professor|analyst|fellow|scholar|researcher|expert|economist|historian|director|correspondent|specialist|lecturer|author)\b/i;
 const ORG_JOIN = /^\s+(?:of|for|on|de|du|des|la|&)\s+(?:the\s+)?$/;
 /** A token read as part of a name: a name word, or a title word that ends a name ("Bishop"). */
 function isNameToken(t: RunToken): boolean {
@@ -133,8 +147,9 @@ function pushSegments(
   vocabulary: Set<string>,
   orgs: Set<string>,
   out: Candidate[],
+  initialTitle: string | null = null,
 ): void {
-  let title: string | null = null;
+  let title: string | null = initialTitle;
   let segment: RunToken[] = [];
   let segmentIsFirst = firstInSentence;
   const flush = () => {
@@ -306,8 +321,37 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
         toks = toks.slice(cut + 1);
         if (!toks.length) continue;
       }
+      // "said June Dreyer", "April Ryan, a correspondent at …": a month that is a given name.
+      if (
+        toks.length === 2 &&
+        MONTH_GIVEN_NAMES.has(foldWord(toks[0].word)) &&
+        !toks[0].possessive &&
+        classifyWord(toks[1].word) === 'name' &&
+        !officialAlias.has(foldWord(toks[1].word)) &&
+        !MONTH_NOT_NAME_BEFORE.test(before)
+      ) {
+        const after = s.slice(runStart + m[0].length, runStart + m[0].length + 160);
+        if (
+          MONTH_NAME_VERB_BEFORE.test(before) ||
+          MONTH_NAME_VERB_AFTER.test(after) ||
+          MONTH_NAME_ROLE_AFTER.test(after)
+        )
+          toks[0].forcedName = true;
+      }
       const firstInSentence = /^[\s"“‘'(«—–-]*$/u.test(s.slice(0, runStart));
-      pushSegments(si, s, runStart, toks, firstInSentence && toks === tokens, vocabulary, orgs, candidates);
+      // "Mr. Korolev", "Dr. Lo": the abbreviation's dot ends the run, so its title is read here.
+      const hon = toks === tokens ? HONORIFIC_BEFORE.exec(before) : null;
+      pushSegments(
+        si,
+        s,
+        runStart,
+        toks,
+        firstInSentence && toks === tokens,
+        vocabulary,
+        orgs,
+        candidates,
+        hon ? hon[1].toLowerCase() : null,
+      );
     }
   }
 
@@ -392,7 +436,7 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
       } else if (
         c.title &&
         !c.weakOpener &&
-        /\b(?:dr|prof|professor|mr|mrs|ms|miss|doctor)\b/.test(c.title)
+        /\b(?:dr|prof|professor|mr|mrs|ms|miss|doctor|amb|ambassador)\b/.test(c.title)
       ) {
         const id = foldName(tok.word);
         target = addPerson(id, tok.word, c.sentence, null, [id]);
