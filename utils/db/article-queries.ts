@@ -180,21 +180,25 @@ export function rowTerms(r: ArticleRow): string[] {
  */
 function narrowKept(
   cache: RowCache,
-  conds: string[],
-  from: number,
-  to: number,
+  q: { conds: string[]; words: string[]; allWords: string[]; from: number; to: number },
   need: number,
 ): { rows: ArticleRow[]; done: boolean } | null {
   for (const kept of cache.keptResults()) {
-    if (kept.from !== from || kept.to !== to) continue;
-    if (!kept.conds.every((s) => conds.some((q) => implies(q, s)))) continue;
+    if (kept.from !== q.from || kept.to !== q.to) continue;
+    if (!kept.conds.every((s) => q.conds.some((c) => implies(c, s)))) continue;
+    if (!kept.words.every((w) => q.allWords.some((x) => x.startsWith(w)))) continue;
     const rows = cache.getAll(kept.keys);
     if (!rows) continue;
     const found: ArticleRow[] = [];
     for (const r of rows) {
       let terms: string[] | null = null;
       const termsOf = () => (terms ??= rowTerms(r));
-      if (conds.every((c) => rowHasTag(r, c, termsOf)) && found.push(r) >= need) break;
+      if (
+        q.conds.every((c) => rowHasTag(r, c, termsOf)) &&
+        q.words.every((w) => termsOf().some((t) => t.startsWith(w))) &&
+        found.push(r) >= need
+      )
+        break;
     }
     if (found.length >= need || kept.done) return { rows: found, done: kept.done };
   }
@@ -268,8 +272,9 @@ async function intersectNewestFirst(
       if (scans.every((s) => s === shortest || s.has.has(k)) && found.push(k) >= need) break;
     }
     if (found.length >= need || scans.every((s) => s.done)) {
-      if (conds.length > 1)
-        cache?.putResult({ conds, from, to, keys: found, done: found.length < need }, gen);
+      if (conds.length > 1) {
+        cache?.putResult({ conds, words: [], from, to, keys: found, done: found.length < need }, gen);
+      }
       return { keys: found };
     }
     const small = scans.find((s) => s.done && s.keys.length <= SMALL_SET);
@@ -361,21 +366,24 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
   const [drive, ...rest] = conds;
   const [lo, hi] = tagRange(drive, from, to);
   const byTag = () => db.articles.where('tags').between(lo, hi, true, true).reverse();
+  const cache = rowCacheOf(db);
+  const gen = cache?.gen ?? 0;
+  const all = [...new Set(conds)];
+  const kept = { conds: all, words: checkWords, from, to };
   if (offset === 0 && !rest.length && !checkWords.length) {
-    return firstPage(await firstRows(db, byTag, limit + 1));
+    const rows = await firstRows(db, byTag, limit + 1);
+    cache?.putResult({ ...kept, keys: rows.map((r) => r.key), done: rows.length <= limit }, gen);
+    return firstPage(rows);
+  }
+  // The query before this keystroke, narrowed on its cached rows, when enough of them are left.
+  const narrowed = cache ? narrowKept(cache, { ...kept, allWords }, offset + limit + 1) : null;
+  if (cache && narrowed) {
+    cache.putResult({ ...kept, keys: narrowed.rows.map((r) => r.key), done: narrowed.done }, gen);
+    return rowsPage(narrowed.rows.slice(offset));
   }
   if (!checkWords.length) {
     // Every condition is an index tag: intersect their keys, then read only the page's rows.
-    const cache = rowCacheOf(db);
-    const gen = cache?.gen ?? 0;
-    const all = [...new Set(conds)];
     const need = offset + limit + 1;
-    const narrowed = cache && all.length > 1 ? narrowKept(cache, all, from, to, need) : null;
-    if (cache && narrowed) {
-      const keys = narrowed.rows.map((r) => r.key);
-      cache.putResult({ conds: all, from, to, keys, done: narrowed.done }, gen);
-      return rowsPage(narrowed.rows.slice(offset));
-    }
     // One read transaction: the key lists and the rows agree.
     return db.transaction('r', db.articles, async () => {
       const got = await intersectNewestFirst(db, all, from, to, need);
@@ -397,7 +405,14 @@ export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise
   const below = (key: string | number | null) =>
     key === null ? byTag() : db.articles.where('tags').between(lo, String(key), true, true).reverse();
   const driveKey = (r: ArticleRecord) => tagKey(drive, r.lastReadAt);
-  return toPage(await scanNewestFirst(below, driveKey, keep, offset, limit + 1));
+  const recs = await scanNewestFirst(below, driveKey, keep, offset, limit + 1);
+  if (cache && offset === 0) {
+    // Kept for the next keystroke to narrow (the second letter of a word, usually).
+    const rows = recs.map(toRow);
+    cache.putAll(rows, gen);
+    cache.putResult({ ...kept, keys: rows.map((r) => r.key), done: rows.length <= limit }, gen);
+  }
+  return toPage(recs);
 }
 
 export async function historyFacets(db: HistoryDb): Promise<HistoryFacets> {

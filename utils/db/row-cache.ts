@@ -23,11 +23,13 @@ export interface KeyList {
 }
 
 /**
- * The newest matches of a query with several conditions (tags between two times): a complete prefix
- * of them, or all of them when `done`. The next keystroke usually narrows it (a word typed on).
+ * The newest matches of a filtered query (tags between two times, and words checked on the terms): a
+ * complete prefix of them, or all of them when `done`. The next keystroke usually narrows it.
  */
 export interface KeptResult {
   readonly conds: readonly string[];
+  /** Words every match has a term starting with, beyond the tags (one letter; long words). */
+  readonly words: readonly string[];
   readonly from: number;
   readonly to: number;
   readonly keys: readonly string[];
