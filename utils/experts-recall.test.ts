@@ -58,3 +58,54 @@ describe('people who are not experts', () => {
     expect(experts('“It made me ill,” Dr. Quill, a Marketplace user, wrote on the forum.')).toEqual([]);
   });
 });
+
+describe('guests and interviewees presented without a speech verb', () => {
+  it('counts guests with an expert role, with the presenting sentence as their statement', () => {
+    const text =
+      'Tonight the programme looks at the pipeline deal. Host Carla Mendes discusses with guests: ' +
+      'Tomas Reyvik, the director of the Northern Policy Institute; Anneli Sarkka, a political analyst at the Baltic Policy Centre; ' +
+      'and Oren Vasquez, a trade analyst at Harbourside Institute.';
+    const r = findPeople(text);
+    expect(r.experts.map((e) => [e.name, e.organization, e.statements[0]?.via])).toEqual([
+      ['Tomas Reyvik', 'Northern Policy Institute', 'guest'],
+      ['Anneli Sarkka', 'Baltic Policy Centre', 'guest'],
+      ['Oren Vasquez', 'Harbourside Institute', 'guest'],
+    ]);
+    expect(r.people.find((p) => p.name === 'Carla Mendes')?.kind).not.toBe('expert');
+  });
+
+  it('reads a guest list with dashes and keeps the label word out of the host name', () => {
+    const text =
+      'Can the two neighbours stay partners? Presenter: Carla Mendes Guests: Tomas Reyvik – political analyst and ' +
+      'commentator on trade Anneli Sarkka – economic affairs commentator specialising in shipping';
+    const r = findPeople(text);
+    expect(r.people.map((p) => p.name)).toContain('Carla Mendes');
+    expect(r.experts.map((e) => [e.name, e.role])).toEqual([
+      ['Tomas Reyvik', 'political analyst and commentator on trade'],
+      ['Anneli Sarkka', 'economic affairs commentator specialising in shipping'],
+    ]);
+  });
+
+  it('does not count guests without an expert role', () => {
+    const text = 'Guests at the dinner included Tomas Reyvik, the owner of a bakery, and the mayor.';
+    expect(findPeople(text).experts).toEqual([]);
+  });
+
+  it('reads the role after a short transcript label in parentheses', () => {
+    const text =
+      'Our reporter travelled to Oslo, where she interviewed Tomas Reyvik (Reyvik), director of the Northern Policy Institute, ' +
+      'who shared his views on the pipeline.';
+    expect(experts(text)).toEqual([['Tomas Reyvik', 'director', 'Northern Policy Institute']]);
+  });
+});
+
+describe('bio lines', () => {
+  it('splits a name heading run into its bio and reads "holds the … Chair at …" with initials', () => {
+    const text =
+      'Tomas Reyvik Tomas Reyvik holds the Anna K. Berg Chair at the Northern Policy Institute. ' +
+      'He said the pipeline would be finished.';
+    const r = findPeople(text);
+    expect(r.people.map((p) => p.name)).toEqual(['Tomas Reyvik']);
+    expect(experts(text)).toEqual([['Tomas Reyvik', 'Anna K. Berg Chair', 'Northern Policy Institute']]);
+  });
+});

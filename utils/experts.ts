@@ -211,6 +211,17 @@ const POSSESSIVE_VIEW = rx(
   'u',
 );
 const IN_VIEW_BEFORE = /\b(?:in|by)\s+$/i;
+/** A role after an open dash, up to the next name: "Jane Doe – political analyst and commentator". */
+const GUEST_DASH = /^\s+[–—]\s+([^–—()]{2,200})/u;
+/**
+ * Words that present the people who speak in the piece: a guest list, a panel, a host's "joined by"
+ * or "joins me now", an interview. Read in the paragraph before the name (or right after it).
+ */
+const GUEST_FRAME =
+  /\b(?:guests?|panel(?:ists?)?|joined\s+by|join(?:s|ed)?\s+(?:me|us)|with\s+(?:me|us)\s+(?:now|today|here)|interview(?:ed|s|ing)?|in\s+conversation\s+with|discuss(?:es|ed)?\s+with|we(?:['’]ve|\s+have)\s+got)\b/i;
+const GUEST_FRAME_AFTER = /^\s+(?:joins|joined)\s+(?:me|us)\b/i;
+/** After a name in a guest list: an appositive role (", the director of …", " – analyst …"). */
+const GUEST_APPOSITIVE = /^(?:\s*,\s+(?:an?|the|who['’]s|who\s+is)\s|\s+[–—]\s+\S)/iu;
 
 const PRONOUN_VERB = rx(String.raw`\b([Hh]e|[Ss]he)\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'u');
 const VERB_PRONOUN = rx(String.raw`\b(${VERB_ALT})\s+(he|she)\b`, 'u');
@@ -294,7 +305,7 @@ const ANAPHORIC_ORG =
 /** "Joseph S. Nye Jr., a professor…": the suffix stands between the name and its appositive. */
 const NAME_SUFFIX = /^,?\s+(?:Jr|Sr|II|III|IV)\b\.?/;
 const BIO =
-  /^\s+(?:is|was|has\s+been|serves\s+as)\s+((?:an?|the|one\s+of)\s+[^.;:()]{2,200}?|(?:director|head|founder|president|chair|professor|co-founder)\s+[^.;:()]{2,200}?)(?=[.;:()]|,\s|$)/u;
+  /^\s+(?:is|was|has\s+been|serves\s+as|holds)\s+((?:an?|the|one\s+of)\s+(?:[^.;:()]|(?<=\b\p{Lu})\.){2,200}?|(?:director|head|founder|president|chair|professor|co-founder)\s+[^.;:()]{2,200}?)(?=(?<!\b\p{Lu})\.|[;:()]|,\s|$)/u;
 const TITLE_CUT =
   /\b(?:book|novel|memoir|titled|entitled|called|the\s+forthcoming|bestseller|best-selling)\b/i;
 
@@ -549,7 +560,14 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
   const roleBits: string[] = [];
   for (const mention of p.mentions.slice(0, 50)) {
     const s = ctx.sentences[mention.sentence].text;
-    const right = s.slice(mention.end, mention.end + 400).replace(NAME_SUFFIX, '');
+    // "Jane Doe – analyst at X John Roe – …": in a list with dashes the role ends at the next name.
+    const nextAfter = ctx.scan.bySentence[mention.sentence].find((x) => x.start > mention.end);
+    const dashEnd = nextAfter && /^\s+[–—]\s/u.test(s.slice(mention.end)) ? nextAfter.start : Infinity;
+    const right = s
+      .slice(mention.end, Math.min(mention.end + 400, dashEnd))
+      .replace(NAME_SUFFIX, '')
+      // "Jane Doe (JD), director of …": a short label for a transcript stands before the appositive.
+      .replace(rx(String.raw`^\s*\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)(?=\s*,)`, 'u'), '');
     const left = s.slice(Math.max(0, mention.start - 160), mention.start);
     if (mention.title) roleBits.push(mention.title);
     // "Alicia Kearns MP", "Jane Doe MEP": a member of parliament.
@@ -655,6 +673,15 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
             !ctx.scan.persons.has(foldName(org))
           )
             organization = org;
+        }
+      } else if (GUEST_DASH.test(right)) {
+        // "Guests: Jane Doe – political analyst and commentator": a guest list with dashes.
+        const roleTextHere = GUEST_DASH.exec(right)![1].trim();
+        if (ROLE_ANY.test(roleTextHere) || OTHER_ROLE.test(roleTextHere)) {
+          roleBits.push(roleTextHere);
+          const found = organizationIn(roleTextHere, ctx, mention.sentence);
+          role ??= found.role;
+          if (!organization && found.org) organization = found.org;
         }
       } else if (!organization && /^\s*\(/.test(right)) {
         // "Paul Saunders (Center for the National Interest)"
@@ -836,6 +863,23 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
       if (ids.size === 1 && ANY_SPEECH_VERB.test(s)) add(ms[0].personId, i, 'quote', true);
     }
   }
+  // People presented as the piece's guests or interviewees, in the sentence that presents them.
+  const introduced = new Map<string, number>();
+  for (let i = 0; i < sentences.length; i++) {
+    if (skip[i]) continue;
+    const s = sentences[i].text;
+    for (const mention of scan.bySentence[i]) {
+      if (introduced.has(mention.personId) || !mention.full) continue;
+      const right = s.slice(mention.end, mention.end + 200);
+      let prefix = s.slice(0, mention.start);
+      for (let k = i - 1; k >= 0 && k >= i - 3 && sentences[k].paragraph === sentences[i].paragraph; k--)
+        prefix = `${sentences[k].text} ${prefix}`;
+      const framed =
+        (GUEST_FRAME.test(prefix.slice(-600)) && GUEST_APPOSITIVE.test(right)) ||
+        GUEST_FRAME_AFTER.test(right);
+      if (framed) introduced.set(mention.personId, i);
+    }
+  }
   // "…, where, he says, the two powers …": one person in the sentence and a pronoun speech verb.
   for (let i = 0; i < sentences.length; i++) {
     const ms = scan.bySentence[i];
@@ -920,8 +964,14 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
       if (rc === null && !affiliated && OFFICIAL_SURNAMES.has(foldName(surname))) rc = 'other';
       const namedStatement =
         own && [...own.values()].some((st) => st.via !== 'pronoun' && st.via !== 'continuation');
-      if (rc === 'expert' || (rc === null && own && (namedStatement || affiliated))) {
-        kind = own?.size ? 'expert' : 'other';
+      // A guest or interviewee with an expert's role speaks in the piece even without a speech verb;
+      // the sentence that presents them stands for their words when nothing else does.
+      if (rc === 'expert' && !own?.size && introduced.has(p.id)) {
+        add(p.id, introduced.get(p.id)!, 'guest', true);
+      }
+      const ownNow = statements.get(p.id);
+      if (rc === 'expert' || (rc === null && ownNow && (namedStatement || affiliated))) {
+        kind = ownNow?.size ? 'expert' : 'other';
       } else kind = rc ?? 'other';
     }
     people.push({ name: p.name, kind });

@@ -172,6 +172,19 @@ function pushSegments(
     let part: RunToken[] = [];
     let partFirst = atStart;
     const emit = () => {
+      // "Paul Haenle Paul Haenle holds …": a name heading line run into its bio is two mentions.
+      const half = part.length / 2;
+      if (
+        part.length >= 4 &&
+        Number.isInteger(half) &&
+        part.slice(0, half).every((t, k) => t.word === part[half + k].word)
+      ) {
+        const second = part.slice(half);
+        part = part.slice(0, half);
+        emit();
+        part = second;
+        partFirst = false;
+      }
       const nameWords = part.filter(isNameToken);
       if (nameWords.length >= 1 && part.length <= 5) {
         // Trim leading/trailing initials that do not belong to a name ("U.S." handled as place).
