@@ -109,3 +109,38 @@ describe('bio lines', () => {
     expect(experts(text)).toEqual([['Tomas Reyvik', 'Anna K. Berg Chair', 'Northern Policy Institute']]);
   });
 });
+
+describe('other attributions', () => {
+  it('reads a verb after a long double appositive', () => {
+    const text =
+      'Tomas Reyvik, a senior research scientist at Northwind, a non-profit research and analysis organisation outside Bergen, ' +
+      'notes the warmer ties partly reflect the leaders’ rapport.';
+    expect(experts(text).map((e) => e[0])).toEqual(['Tomas Reyvik']);
+  });
+
+  it('gives a team’s verb to the analyst who leads it', () => {
+    const text =
+      'Harbourside Bank analysts, led by Anneli Sarkka, project that imports will settle near a million barrels a day.';
+    expect(experts(text)).toEqual([['Anneli Sarkka', 'analyst', 'Harbourside Bank']]);
+  });
+
+  it('reads a title that ends in an organisation word before a name as an official role', () => {
+    const k = kinds(
+      'National Security Council Coordinator for Strategic Communications Tomas Reyvik said there was no sign of a decision.',
+    );
+    expect(k['Tomas Reyvik']).toBe('official');
+  });
+
+  it('gives an unnamed spokesperson just before the quote to the person named with it', () => {
+    const text =
+      'Asked about the appeal, a spokesman for the Northland Embassy in Oslo said, “I have not heard of that.” ' +
+      '“The priority is calm,” Tomas Reyvik said.';
+    expect(kinds(text)['Tomas Reyvik']).toBe('official');
+  });
+
+  it('does not read a mining company as a person', () => {
+    const text =
+      'Ironvale Metals is preparing to host a delegation, said Anneli Sarkka, an analyst at Harbourside Bank.';
+    expect(findPeople(text).people.map((p) => p.name)).toEqual(['Anneli Sarkka']);
+  });
+});

@@ -174,7 +174,7 @@ const ADVERBS = String.raw`(?:also|further|however|recently|previously|then|late
 
 /** After a name (and an optional appositive): a speech verb. */
 const SUBJECT_VERB = rx(
-  String.raw`^(?:\s*,[^,;]{0,250}?(?:,\s*(?:and\s+)?[^,;]{1,60}?){0,3},|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|made\s+(?:\p{Ll}+\s+){1,3}(?:point|case|argument|observation|prediction|remark|comparison)|(?:takes|took|has|had|holds|held)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:view|position|line|stance)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
+  String.raw`^(?:\s*,[^,;]{0,250}?(?:,\s*(?:and\s+)?[^,;]{1,100}?){0,3},|\s*[—–][^—–]{1,250}[—–]|\s*\([^()]{1,160}\)|\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)?\p{Lu}[\p{L}\p{M}.&'’-]*){0,8})?\s+(?:${ADVERBS}\s+){0,3}(${VERB_ALT}|is\s+(?:\p{Ll}+\s+)?(?:skeptical|sceptical|convinced|confident|doubtful|optimistic|pessimistic|cautious|wary|unconvinced|adamant|of\s+the\s+view)|made\s+(?:\p{Ll}+\s+){1,3}(?:point|case|argument|observation|prediction|remark|comparison)|(?:takes|took|has|had|holds|held)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:view|position|line|stance)|remains\s+(?:skeptical|sceptical|convinced|unconvinced|doubtful|confident))\b`,
   'u',
 );
 /** The comma segment after a role appositive, when it is an organisation: ", Tokyo Foundation think-tank,". */
@@ -211,6 +211,13 @@ const POSSESSIVE_VIEW = rx(
   'u',
 );
 const IN_VIEW_BEFORE = /\b(?:in|by)\s+$/i;
+const TEAM_LED_BY =
+  /\b(?:analysts|economists|strategists|researchers|scholars|experts|team)\s*,?\s+(?:led\s+by|including)\s+$/;
+const TEAM_VERB = rx(
+  String.raw`^\s*,\s+(?:${ADVERBS}\s+){0,2}(say|said|argue|argued|believe|believed|note|noted|warn|warned|project|projected|estimate|estimated|expect|expected|forecast|predict|predicted|write|wrote|see|saw|reckon|calculate|calculated|think|thought|suggest|suggested)\b`,
+  'u',
+);
+const UNNAMED_SPOKESPERSON = /\b(?:an?|the)\s+spokes(?:man|woman|person)\s+(?:for|of|at)\b/i;
 /** A role after an open dash, up to the next name: "Jane Doe – political analyst and commentator". */
 const GUEST_DASH = /^\s+[–—]\s+([^–—()]{2,200})/u;
 /**
@@ -570,6 +577,17 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
       .replace(rx(String.raw`^\s*\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)(?=\s*,)`, 'u'), '');
     const left = s.slice(Math.max(0, mention.start - 160), mention.start);
     if (mention.title) roleBits.push(mention.title);
+    // "A spokesman for the embassy said, “…” “…,” Jane Doe said.": the unnamed spokesperson just before.
+    const prevSentence = mention.sentence - 1;
+    if (
+      mention === p.mentions[0] &&
+      prevSentence >= 0 &&
+      ctx.sentences[prevSentence].paragraph === ctx.sentences[mention.sentence].paragraph &&
+      !ctx.scan.bySentence[prevSentence].length &&
+      UNNAMED_SPOKESPERSON.test(ctx.sentences[prevSentence].text) &&
+      !/^\s*,/.test(right)
+    )
+      roleBits.push('spokesperson');
     // "Alicia Kearns MP", "Jane Doe MEP": a member of parliament.
     if (/^\s+(?:MP|MEP|MSP|MLA)\b/.test(right)) roleBits.push('mp');
     const leftWords = leftRoleWords(left);
@@ -613,7 +631,7 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
     // "JPMorgan analysts led by Natasha Kaneva", "Rhodium economists including Jane Doe"
     if (!organization) {
       const lm = rx(
-        String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:senior\s+|chief\s+)?(?:analysts|economists|strategists|researchers|scholars|experts))\s+(?:led\s+by|including|such\s+as)\s+$`,
+        String.raw`(\p{Lu}[\p{L}\p{M}.&-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?\p{Lu}[\p{L}\p{M}.&-]*){0,5})\s+((?:senior\s+|chief\s+)?(?:analysts|economists|strategists|researchers|scholars|experts))\s*,?\s+(?:led\s+by|including|such\s+as)\s+$`,
         'u',
       ).exec(left);
       if (lm) {
@@ -776,6 +794,11 @@ function speakerVia(mention: Mention, s: string, next: Mention | undefined): str
   if (/,\s*$/.test(left) && PRE_APPOSITIVE.test(left)) {
     const cv = COMMA_VERB.exec(right);
     if (cv) return cv[1].toLowerCase().replace(/\s+/g, ' ');
+  }
+  // "Rhodium analysts, led by Jane Doe, project that …": the team's verb is the leader's.
+  if (TEAM_LED_BY.test(left)) {
+    const tv = TEAM_VERB.exec(right);
+    if (tv) return tv[1].toLowerCase();
   }
   const vb = VERB_BEFORE.exec(left);
   if (vb) {

@@ -202,6 +202,7 @@ export const ORG_WORDS = list(`
   watch monitor observatory studio studios club team trust bloc treaty summit conference dialogue
   initiative doctrine plan act law accord accords agreement pact declaration charter protocol
   index report survey census poll strategy review assessment
+  metals mining minerals resources steel chemicals logistics shipping communications telecom
 `);
 
 /** Multi-word names that look like two capitalised words but are not people. */
