@@ -144,3 +144,17 @@ describe('other attributions', () => {
     expect(findPeople(text).people.map((p) => p.name)).toEqual(['Anneli Sarkka']);
   });
 });
+
+describe('a surname the text never gives in full', () => {
+  it('reads it as a person when it speaks ("X remarked that …") and a "she said" follows', () => {
+    const text =
+      'Halvorsen remarked that the deal was a move to split the two neighbours. ' +
+      '“They are partners of convenience,” she said.';
+    expect(experts(text).map((e) => e[0])).toEqual(['Halvorsen']);
+  });
+
+  it('does not read a company that "said" something as a person', () => {
+    const text = 'Ironvale said profits fell. “It was a hard year,” he said.';
+    expect(findPeople(text).people).toEqual([]);
+  });
+});

@@ -453,6 +453,10 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
       ) {
         const id = foldName(tok.word);
         target = addPerson(id, tok.word, c.sentence, null, [id]);
+      } else if (loneSurnameSpeaks(c, tok, sentences, orgs)) {
+        // "Koffler remarked that …" with "…," she said" after it: a surname the excerpt never gives in full.
+        const id = foldName(tok.word);
+        target = addPerson(id, tok.word, c.sentence, null, [id]);
       }
     }
     if (target) addMention(target, c, false);
@@ -460,6 +464,34 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
   for (const list of bySentence) list.sort((a, b) => a.start - b.start);
   for (const p of persons.values()) p.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
   return { persons, bySentence, orgs };
+}
+
+const LONE_SURNAME_VERB =
+  /^\s+(?:also\s+)?(?:remarked|said|says|argued|argues|noted|notes|wrote|writes|believes|explained|explains|warned|warns|added|told|cautioned|observed|contends|contended|predicted|predicts)\s+that\b/;
+const GENDERED_SPEECH =
+  /\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|adds|noted|argued|wrote|explained|continued|told|warned)\b/;
+
+/**
+ * A one-word name with no full form in the text that speaks like a person: a speech verb and "that" right
+ * after it and a "he said"/"she said" in the same or one of the next two sentences. Companies and places do not
+ * take a gendered pronoun.
+ */
+function loneSurnameSpeaks(
+  c: Candidate,
+  tok: RunToken,
+  sentences: SentenceSpan[],
+  orgs: Set<string>,
+): boolean {
+  if (c.tokens.length !== 1 || c.weakOpener || c.possessive || c.title) return false;
+  if (tok.word.length < 3 || tok.word === tok.word.toUpperCase() || orgs.has(foldWord(tok.word)))
+    return false;
+  const s = sentences[c.sentence].text;
+  if (!LONE_SURNAME_VERB.test(s.slice(c.end, c.end + 40))) return false;
+  for (let k = c.sentence; k <= c.sentence + 2 && k < sentences.length; k++) {
+    const t = k === c.sentence ? s.slice(c.end) : sentences[k].text;
+    if (GENDERED_SPEECH.test(t)) return true;
+  }
+  return false;
 }
 
 /** Names in a byline ("By Dana Whitfield and Lee Chen, staff writers") as folded full names and surnames. */
