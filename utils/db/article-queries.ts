@@ -300,9 +300,15 @@ async function intersectNewestFirst(
  * One page of history, newest first. `total` is exact when known cheaply (no filter: the counts row;
  * a filtered result that ends on this page) and null otherwise; `more` says whether older ones follow.
  *
- * A filtered page is read newest first from the `tags` index (tag and read time) of its most specific
- * condition (expert, site, longest search word, subtopic, stance) within the date range; further
- * conditions are checked on the records as they come, so the cost follows the page, not the history.
+ * A filtered page comes from the `tags` index (tag and read time), newest first, within the date range:
+ * - one condition: its first keys, and the rows from the row cache (or the records);
+ * - a keystroke that narrows the query before it (a word typed on, a filter added): that query's kept
+ *   matches, checked on their cached rows, when enough are left (no read at all);
+ * - several conditions: their keys intersected (`intersectNewestFirst`, key lists kept in the row
+ *   cache), then only the page's rows;
+ * - words the index cannot answer alone (one letter; longer than the indexed prefixes): the records of
+ *   the most specific condition (expert, site, longest word, subtopic, stance), the rest checked on them.
+ * So the cost follows the page, not the history.
  */
 export async function listArticles(db: HistoryDb, q: ArticleQuery = {}): Promise<ArticlePage> {
   const offset = q.offset ?? 0;
