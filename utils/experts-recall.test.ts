@@ -158,3 +158,11 @@ describe('a surname the text never gives in full', () => {
     expect(findPeople(text).people).toEqual([]);
   });
 });
+
+describe('organisation after a nationality and a descriptor', () => {
+  it('reads "at Norwegian think-tank Fjordline" as Fjordline', () => {
+    const text =
+      '“The shift is real,” said Tomas Reyvik, an analyst in the foreign relations team at Norwegian think-tank Fjordline.';
+    expect(experts(text)).toEqual([['Tomas Reyvik', 'analyst in the foreign relations team', 'Fjordline']]);
+  });
+});

@@ -217,6 +217,10 @@ const TEAM_VERB = rx(
   String.raw`^\s*,\s+(?:${ADVERBS}\s+){0,2}(say|said|argue|argued|believe|believed|note|noted|warn|warned|project|projected|estimate|estimated|expect|expected|forecast|predict|predicted|write|wrote|see|saw|reckon|calculate|calculated|think|thought|suggest|suggested)\b`,
   'u',
 );
+const NATIONALITY_DESCRIPTOR = rx(
+  String.raw`\b(at|with|for|of|from)\s+(\p{Lu}\p{Ll}+)\s+(think[- ]tank|firm|consultancy|company|research\s+(?:group|institute|firm)|institute|bank|lab|group|agency|nonprofit|outlet)\s+(?=\p{Lu})`,
+  'gu',
+);
 const UNNAMED_SPOKESPERSON = /\b(?:an?|the)\s+spokes(?:man|woman|person)\s+(?:for|of|at)\b/i;
 /** A role after an open dash, up to the next name: "Jane Doe – political analyst and commentator". */
 const GUEST_DASH = /^\s+[–—]\s+([^–—()]{2,200})/u;
@@ -486,7 +490,12 @@ function organizationIn(
   let text = appositive.replace(/^(?:who\s+(?:is|was|serves\s+as|works\s+as)\s+)/i, '');
   text = text.replace(/^(?:an?|the)\s+/i, '');
   const cut = TITLE_CUT.exec(text);
-  const searchRegion = cut ? text.slice(0, cut.index) : text;
+  // "at German think-tank Merics": a nationality before the descriptor is not the organisation's name.
+  const searchRegion = (cut ? text.slice(0, cut.index) : text).replace(
+    NATIONALITY_DESCRIPTOR,
+    (whole: string, prep: string, adj: string, descriptor: string) =>
+      classifyWord(adj) === 'place' ? `${prep} ${descriptor} ` : whole,
+  );
   const re = rx(
     String.raw`\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:for\s+a|of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)`,
     'gu',
