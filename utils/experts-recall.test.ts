@@ -166,3 +166,14 @@ describe('organisation after a nationality and a descriptor', () => {
     expect(experts(text)).toEqual([['Tomas Reyvik', 'analyst in the foreign relations team', 'Fjordline']]);
   });
 });
+
+describe('memberships', () => {
+  it('keeps the employer, not a commission the person also sits on', () => {
+    const text =
+      'Marit Halvorsen is a political science professor at Lakeside University and a member of the U.S.-Nordic ' +
+      'Economic and Security Review Commission, which met this week. She views the drills as a sign of unease.';
+    expect(experts(text)).toEqual([
+      ['Marit Halvorsen', 'political science professor', 'Lakeside University'],
+    ]);
+  });
+});

@@ -217,6 +217,8 @@ const TEAM_VERB = rx(
   String.raw`^\s*,\s+(?:${ADVERBS}\s+){0,2}(say|said|argue|argued|believe|believed|note|noted|warn|warned|project|projected|estimate|estimated|expect|expected|forecast|predict|predicted|write|wrote|see|saw|reckon|calculate|calculated|think|thought|suggest|suggested)\b`,
   'u',
 );
+const MEMBERSHIP_CUT =
+  /\s+and\s+(?:also\s+)?(?:an?\s+)?(?:\p{Ll}+\s+)?(?:member|board\s+member|trustee|commissioner)\s+of\b/u;
 const NATIONALITY_DESCRIPTOR = rx(
   String.raw`\b(at|with|for|of|from)\s+(\p{Lu}\p{Ll}+)\s+(think[- ]tank|firm|consultancy|company|research\s+(?:group|institute|firm)|institute|bank|lab|group|agency|nonprofit|outlet)\s+(?=\p{Lu})`,
   'gu',
@@ -489,7 +491,8 @@ function organizationIn(
 ): { org: string | null; role: string | null } {
   let text = appositive.replace(/^(?:who\s+(?:is|was|serves\s+as|works\s+as)\s+)/i, '');
   text = text.replace(/^(?:an?|the)\s+/i, '');
-  const cut = TITLE_CUT.exec(text);
+  // "a professor at X and a member of the Y commission": the membership is not the affiliation.
+  const cut = TITLE_CUT.exec(text) ?? MEMBERSHIP_CUT.exec(text);
   // "at German think-tank Merics": a nationality before the descriptor is not the organisation's name.
   const searchRegion = (cut ? text.slice(0, cut.index) : text).replace(
     NATIONALITY_DESCRIPTOR,
