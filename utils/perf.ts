@@ -1,10 +1,18 @@
 /**
- * Every slice of main-thread work the content script does is wrapped in a User Timing measure named
- * `triangle-lens:<step>`, so benchmarks can add up exactly what the extension costs the page.
+ * In the benchmark build only (`wxt build --mode perf`, which `npm run bench` makes), every slice of
+ * main-thread work the content scripts do is wrapped in a User Timing measure named
+ * `triangle-lens:<step>`, so the bench can add up exactly what the extension costs the page.
+ *
+ * The build people install records nothing: a page shares its performance timeline with content
+ * scripts, so such entries would tell every site that the reader runs Triangle Lens and what it made
+ * of the page. `import.meta.env.MODE` is replaced at build time, so this code is dropped there.
  */
 export const PERF_PREFIX = 'triangle-lens:';
 
+const ENABLED = import.meta.env.MODE === 'perf';
+
 export function timed<T>(step: string, fn: () => T): T {
+  if (!ENABLED) return fn();
   const start = performance.now();
   try {
     return fn();
@@ -18,6 +26,7 @@ export function timed<T>(step: string, fn: () => T): T {
 }
 
 export function mark(name: string): void {
+  if (!ENABLED) return;
   try {
     performance.mark(PERF_PREFIX + name);
   } catch {

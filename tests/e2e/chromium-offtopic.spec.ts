@@ -23,13 +23,8 @@ test.afterAll(async () => {
 async function readAndWait(page: ArticlePage, url: string): Promise<void> {
   await page.open(url);
   await page.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  // Well past the lowered dwell time, and past the content script's verdict when it says so.
-  await page.page
-    .waitForFunction(() => performance.getEntriesByName('triangle-lens:idle').length > 0, undefined, {
-      timeout: 5000,
-    })
-    .catch(() => {});
-  await page.page.waitForTimeout(2000);
+  // Well past the lowered dwell time and the verdict (the installed build says nothing to the page).
+  await page.page.waitForTimeout(2500);
 }
 
 test('an everyday news story quoting an expert: no marks, no card host, nothing stored', async () => {
