@@ -177,3 +177,26 @@ describe('memberships', () => {
     ]);
   });
 });
+
+describe('hosts introducing a guest, with the bio in the next sentence', () => {
+  it('reads "X joins me now. He is the president of Y."', () => {
+    const text =
+      'Tomas Reyvik joins me now. He is the president of the Northern Policy Institute. ' +
+      'Tomas, what does the summit mean? Well, I think the two sides need each other more than ever.';
+    expect(experts(text)).toEqual([['Tomas Reyvik', 'president', 'Northern Policy Institute']]);
+  });
+
+  it('reads "joined by geopolitical expert X. She is also a former director of Y."', () => {
+    const text =
+      'To discuss this we are joined by geopolitical expert Marit Halvorsen. ' +
+      'She is also a former director of the Nordic Defence Academy. Welcome.';
+    expect(experts(text)).toEqual([['Marit Halvorsen', 'former director', 'Nordic Defence Academy']]);
+  });
+
+  it('does not read "guests" or an earlier interview as a frame for anyone named later', () => {
+    const text =
+      'In an interview, President Putin praised the ties. ' +
+      'Guests at the gala included Tomas Reyvik, the chairman of the Northern Policy Institute.';
+    expect(findPeople(text).experts).toEqual([]);
+  });
+});

@@ -231,10 +231,16 @@ const GUEST_DASH = /^\s+[–—]\s+([^–—()]{2,200})/u;
  * or "joins me now", an interview. Read in the paragraph before the name (or right after it).
  */
 const GUEST_FRAME =
-  /\b(?:guests?|panel(?:ists?)?|joined\s+by|join(?:s|ed)?\s+(?:me|us)|with\s+(?:me|us)\s+(?:now|today|here)|interview(?:ed|s|ing)?|in\s+conversation\s+with|discuss(?:es|ed)?\s+with|we(?:['’]ve|\s+have)\s+got)\b/i;
+  /(?:\bguests?\s*:|\b(?:with|our|my|studio|two|three|four)\s+guests?\b|\bpanel(?:ists?)?\b\s*:?|\b(?:joined\s+by|join(?:s|ed)?\s+(?:me|us)|with\s+(?:me|us)\s+(?:now|today|here)|in\s+conversation\s+with|discuss(?:es|ed)?\s+with|we(?:['’]ve|\s+have)\s+got)\b)/i;
+const PRONOUN_BIO =
+  /^(?:He|She)(?:\s+is|['’]s|\s+was|\s+has\s+been|\s+serves\s+as)\s+(?:also\s+|now\s+)?(.*)$/su;
+/** The name ends its sentence, or only "joins me now" follows it. */
+const END_OR_JOINS =
+  /^(?:\s+(?:joins|joined)\s+(?:me|us)(?:\s+(?:now|today|here|again|from\s+\p{Lu}\S*))?)?[\s.!?"”’]*$/u;
 const GUEST_FRAME_AFTER = /^\s+(?:joins|joined)\s+(?:me|us)\b/i;
 /** After a name in a guest list: an appositive role (", the director of …", " – analyst …"). */
-const GUEST_APPOSITIVE = /^(?:\s*,\s+(?:an?|the|who['’]s|who\s+is)\s|\s+[–—]\s+\S)/iu;
+const GUEST_APPOSITIVE =
+  /^(?:\s*,\s+(?:an?|the|who['’]s|who\s+is)\s|\s+[–—]\s+\S|\s*\.\s+(?:He|She)(?:\s+is|['’]s|\s+was)\s)/u;
 
 const PRONOUN_VERB = rx(String.raw`\b([Hh]e|[Ss]he)\s+(?:${ADVERBS}\s+){0,2}(${VERB_ALT})\b`, 'u');
 const VERB_PRONOUN = rx(String.raw`\b(${VERB_ALT})\s+(he|she)\b`, 'u');
@@ -276,7 +282,7 @@ const FORMER =
 const OTHER_ROLE =
   /\b(?:ceo|chief\s+executive|executive|businessman|businesswoman|entrepreneur|investor|trader|banker|farmer|resident|student|worker|soldier|veteran|journalist|reporter|correspondent|columnist|blogger|activist|lawyer|driver|owner|shopkeeper|vendor|tourist|fan|voter|pensioner|mother|father|son|daughter|wife|husband|citizen|refugee|protester|dissident|opposition\s+(?:leader|figure|politician)|politician|candidate|oligarch|tycoon|billionaire|influencer|critic|host|editor|presenter|anchor|desk|newsroom|propagandist|singer|actor|athlete|player|coach|priest|victim|witness|survivor|manager|employee|engineer|user|customer|buyer|seller|subscriber|forum\s+member)\b/i;
 const COMPANY_ORG =
-  /\b(?:gazprom|rosneft|lukoil|novatek|rosatom|sinopec|cnpc|petrochina|huawei|sberbank|vtb|rostec|rusal|norilsk|aeroflot|company|corporation|corp|inc|ltd|llc|plc|holdings?|motors|airlines|industries|bank\s+of\s+china)\b/i;
+  /\b(?:gazprom|rosneft|lukoil|novatek|rosatom|sinopec|cnpc|petrochina|huawei|sberbank|vtb|rostec|rusal|norilsk|aeroflot|company|corporation|corp|inc|ltd|llc|plc|holdings?|motors|airlines|industries|metals|mining|steel|chemicals|bank\s+of\s+china)\b/i;
 const THINK_TANK_ORG =
   /\b(?:center|centre|institute|council|foundation|endowment|university|college|school|academy|program|programme|project|initiative|forum|society|association|lab|laboratory|think[- ]tank|studies|research|policy|affairs|relations|chatham|brookings|carnegie|rand)\b/i;
 const GOVERNMENT_ORG =
@@ -484,6 +490,19 @@ function appositiveAfter(right: string): string | null {
   return a;
 }
 
+/**
+ * "Jane Doe joins me now. She is the president of X.": the bio in the next sentence, when the name
+ * ends its sentence and that sentence names no one else.
+ */
+function pronounBioAfter(mention: Mention, right: string, ctx: Ctx): string | null {
+  const i = mention.sentence;
+  if (!END_OR_JOINS.test(right) || i + 1 >= ctx.sentences.length) return null;
+  if (ctx.sentences[i + 1].paragraph !== ctx.sentences[i].paragraph) return null;
+  if (ctx.scan.bySentence[i].some((x) => x.personId !== mention.personId)) return null;
+  const m = PRONOUN_BIO.exec(ctx.sentences[i + 1].text);
+  return m ? appositiveAfter(` is ${m[1]}`) : null;
+}
+
 function organizationIn(
   appositive: string,
   ctx: Ctx,
@@ -680,7 +699,7 @@ function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
       }
     }
     if (mention.full || !role || !organization) {
-      const app = appositiveAfter(right);
+      const app = appositiveAfter(right) ?? pronounBioAfter(mention, right, ctx);
       if (app) {
         roleBits.push(app);
         const found = organizationIn(app, ctx, mention.sentence);
@@ -905,7 +924,11 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
     const s = sentences[i].text;
     for (const mention of scan.bySentence[i]) {
       if (introduced.has(mention.personId) || !mention.full) continue;
-      const right = s.slice(mention.end, mention.end + 200);
+      const nextText =
+        i + 1 < sentences.length && sentences[i + 1].paragraph === sentences[i].paragraph
+          ? ` ${sentences[i + 1].text}`
+          : '';
+      const right = s.slice(mention.end, mention.end + 200) + nextText;
       let prefix = s.slice(0, mention.start);
       for (let k = i - 1; k >= 0 && k >= i - 3 && sentences[k].paragraph === sentences[i].paragraph; k--)
         prefix = `${sentences[k].text} ${prefix}`;
