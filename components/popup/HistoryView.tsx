@@ -8,6 +8,12 @@ import { samePage } from './same-rows';
 
 export const PAGE_SIZE = 25;
 const TYPE_DELAY_MS = 120;
+/**
+ * Rows drawn in the popup's first frame (about what it shows without scrolling); the rest of the first
+ * page follows right after that frame is painted, so opening a long history shows its top as soon as a
+ * short one does.
+ */
+const FIRST_FRAME_ROWS = 8;
 
 interface Props {
   client: HistoryClient;
@@ -43,6 +49,21 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
   const [reload, setReload] = useState(0);
   const seq = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [allRows, setAllRows] = useState(false);
+
+  // Once the first rows are painted, draw the rest (a frame, then a task after its paint).
+  const firstShown = !!result;
+  useEffect(() => {
+    if (!firstShown || allRows) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setAllRows(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [firstShown, allRows]);
 
   useEffect(() => {
     client.facets().then(setFacets, () => {});
@@ -125,7 +146,7 @@ export function HistoryView({ client, filters, onFiltersChange, onOpenExpert, ve
       </p>
       {result && result.rows.length > 0 && (
         <ul class="tl-rows" aria-label="Articles, newest first">
-          {result.rows.map((row) => (
+          {(allRows ? result.rows : result.rows.slice(0, FIRST_FRAME_ROWS)).map((row) => (
             <HistoryRow key={row.key} row={row} onDelete={remove} onOpenExpert={openExpert} />
           ))}
         </ul>

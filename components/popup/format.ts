@@ -9,12 +9,18 @@ export const STANCE_NAMES: Record<StanceLabel, string> = {
 
 export const STANCE_ORDER: StanceLabel[] = ['durable', 'neutral', 'fragile'];
 
+// One formatter each, made on first use (toLocaleDateString with options builds one on every call).
+let dateFormat: Intl.DateTimeFormat | null = null;
+let dayFormat: Intl.DateTimeFormat | null = null;
+
 export function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return dateFormat.format(new Date(ms));
 }
 
 export function formatDay(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return dayFormat.format(new Date(ms));
 }
 
 /** Only web links are ever rendered as links (an imported file could carry anything else). */

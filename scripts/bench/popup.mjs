@@ -2,7 +2,7 @@
  * The history popup with a small and a large history, through the extension's own paths: the
  * history is imported with the popup's Import (a synthetic export made by utils/db/synthetic.ts),
  * single saves are the content script's `saveArticle` message sent from an extension page.
- *   open:   popup.html navigation start → first history row in the DOM
+ *   open:   popup.html navigation start → first history rows in the DOM, and → the whole first page
  *   search: one keystroke's query leaving the popup (after its typing delay) → rows re-rendered, for
  *           one word ("pipelin" + "e") and for two ("pipeline summi" + "t"), alternating with a Backspace;
  *           and two words where each keystroke makes a new prefix of the second ("moscow tar" + "i")
@@ -70,11 +70,16 @@ const MESSAGE_PROBE = () => {
     return promise;
   };
   window.__tlFirstRow = null;
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-testid="history-row"]')) {
-      window.__tlFirstRow = performance.now();
-      observer.disconnect();
-    }
+  // And when the number of rows last changed: the whole first page drawn (the popup draws its first
+  // rows in one frame and the rest of the page right after).
+  window.__tlRowsAt = null;
+  let count = 0;
+  new MutationObserver(() => {
+    const n = document.querySelectorAll('[data-testid="history-row"]').length;
+    if (n === count) return;
+    count = n;
+    window.__tlFirstRow ??= performance.now();
+    window.__tlRowsAt = performance.now();
   }).observe(document, { childList: true, subtree: true });
 };
 
@@ -91,12 +96,16 @@ const FRESH_PAIRS = [
 
 async function measureSize(context, popupUrl, inputs, reps) {
   const open = [];
+  const openFull = [];
   for (let i = 0; i < reps; i++) {
     const page = await context.newPage();
     await page.addInitScript(MESSAGE_PROBE);
     await page.goto(popupUrl);
     await page.waitForFunction(() => window.__tlFirstRow !== null, undefined, { timeout: 60_000 });
-    open.push(await page.evaluate(() => window.__tlFirstRow));
+    await page.waitForTimeout(500);
+    const [first, full] = await page.evaluate(() => [window.__tlFirstRow, window.__tlRowsAt]);
+    open.push(first);
+    openFull.push(full);
     await page.close();
   }
 
@@ -162,6 +171,7 @@ async function measureSize(context, popupUrl, inputs, reps) {
   await page.close();
   return {
     openMs: median(open),
+    openFullMs: median(openFull),
     searchMs: median(one.rendered),
     searchWithTypingDelayMs: median(one.withDelay),
     twoWordSearchMs: median(two.rendered),
