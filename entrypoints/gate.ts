@@ -61,6 +61,10 @@ async function lookAtPage(key: string): Promise<void> {
   if (document.getElementsByTagName('*').length > MAX_ELEMENTS) return mark('idle');
   const html = timed('serialize', () => document.documentElement?.outerHTML ?? '');
   if (html.length > MAX_HTML_CHARS) return mark('idle');
+  // Sending copies the page text again on this thread: in a task of its own, so that on a page of
+  // megabytes serialising and sending never add up to one long task.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (pageKey(location.href) !== key) return; // navigated away meanwhile
   const analysis = await sendMessage('analyzePage', { html, url: location.href });
   if (pageKey(location.href) !== key) return; // navigated away meanwhile
   // Hand the verdict to the lens (injected by the background meanwhile); null means nothing to mark.
