@@ -79,6 +79,26 @@ describe('ExpertCard', () => {
     expect(corrected.props.onCorrect).toHaveBeenCalledWith(null);
   });
 
+  it('shows a guest presented by the piece as presented, not as something they said', () => {
+    const guest: Expert = {
+      ...expert,
+      statements: [
+        {
+          text: 'Guests: Mira Test, a senior fellow at Example Institute.',
+          sentenceIndex: 1,
+          kind: 'paraphrase',
+          via: 'guest',
+        },
+      ],
+      stance: { ...expert.stance, label: 'neutral', evidence: [] },
+    };
+    const { queryByTestId, getByTestId, container } = setup({ expert: guest });
+    expect(queryByTestId('tl-card-evidence')).toBeNull();
+    expect(getByTestId('tl-card-presented').textContent).toContain('Guests: Mira Test');
+    expect(container.textContent).toContain('none of their words are quoted');
+    expect(container.textContent).not.toContain('Said here');
+  });
+
   it('jumps to a statement and closes', () => {
     const { getAllByText, getByLabelText, props } = setup();
     fireEvent.click(getAllByText('Jump to it')[1]);

@@ -42,9 +42,13 @@ export function ExpertCard(p: ExpertCardProps) {
   // Each statement once: those that decided the stance first, their cue phrases highlighted.
   const cuesBySentence = new Map(expert.stance.evidence.map((ev) => [ev.sentence, ev.cues]));
   const cuesFor = (text: string) => cuesBySentence.get(text) ?? [];
+  // A guest presented by the piece ("Guests: X, director of …") with none of their words in it: the
+  // sentence that presents them is shown as that, never as something they said.
+  const spoken = expert.statements.filter((st) => st.via !== 'guest');
+  const presented = spoken.length ? [] : expert.statements.slice(0, 1);
   const quotes = [
-    ...expert.statements.filter((st) => cuesFor(st.text).length > 0),
-    ...expert.statements.filter((st) => cuesFor(st.text).length === 0),
+    ...spoken.filter((st) => cuesFor(st.text).length > 0),
+    ...spoken.filter((st) => cuesFor(st.text).length === 0),
   ].slice(0, MAX_QUOTES);
   return (
     <div class="tl-card-body">
@@ -122,12 +126,28 @@ export function ExpertCard(p: ExpertCardProps) {
       {quotes.length > 0 && (
         <section class="tl-section" aria-label="What they said here">
           <p class="tl-h">
-            Said here ({quotes.length} of {expert.statements.length})
+            Said here ({quotes.length} of {spoken.length})
           </p>
           <ul class="tl-quotes" data-testid="tl-card-evidence">
             {quotes.map((s, i) => (
               <li key={i}>
                 <CueSentence sentence={s.text} cues={cuesFor(s.text)} />
+                <button type="button" class="tl-btn" onClick={() => p.onJump(s.text)}>
+                  Jump to it
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {presented.length > 0 && (
+        <section class="tl-section" aria-label="How the article presents them">
+          <p class="tl-h">Presented here as a guest; none of their words are quoted</p>
+          <ul class="tl-quotes" data-testid="tl-card-presented">
+            {presented.map((s, i) => (
+              <li key={i}>
+                <CueSentence sentence={s.text} cues={[]} />
                 <button type="button" class="tl-btn" onClick={() => p.onJump(s.text)}>
                   Jump to it
                 </button>

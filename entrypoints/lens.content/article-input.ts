@@ -43,7 +43,11 @@ export function toArticleInput(
           weight: ev.weight,
         })),
       },
-      statements: e.statements.slice(0, 30).map((s) => ({ text: cut(s.text, 4000), kind: s.kind })),
+      // What they said: not the sentence that merely presents a guest.
+      statements: e.statements
+        .filter((s) => s.via !== 'guest')
+        .slice(0, 30)
+        .map((s) => ({ text: cut(s.text, 4000), kind: s.kind })),
     })),
   };
 }
