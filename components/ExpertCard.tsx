@@ -32,6 +32,27 @@ export interface ExpertCardProps {
 
 const MAX_QUOTES = 3;
 
+/** Sentences of the article, each with its cue phrases highlighted and a way to jump to it. */
+function SentenceList(props: {
+  testId: string;
+  sentences: readonly { text: string }[];
+  cuesFor: (text: string) => string[];
+  onJump: (text: string) => void;
+}) {
+  return (
+    <ul class="tl-quotes" data-testid={props.testId}>
+      {props.sentences.map((s, i) => (
+        <li key={i}>
+          <CueSentence sentence={s.text} cues={props.cuesFor(s.text)} />
+          <button type="button" class="tl-btn" onClick={() => props.onJump(s.text)}>
+            Jump to it
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ExpertCard(p: ExpertCardProps) {
   const { expert, correction } = p;
   const label = correction ?? expert.stance.label;
@@ -128,32 +149,19 @@ export function ExpertCard(p: ExpertCardProps) {
           <p class="tl-h">
             Said here ({quotes.length} of {spoken.length})
           </p>
-          <ul class="tl-quotes" data-testid="tl-card-evidence">
-            {quotes.map((s, i) => (
-              <li key={i}>
-                <CueSentence sentence={s.text} cues={cuesFor(s.text)} />
-                <button type="button" class="tl-btn" onClick={() => p.onJump(s.text)}>
-                  Jump to it
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SentenceList testId="tl-card-evidence" sentences={quotes} cuesFor={cuesFor} onJump={p.onJump} />
         </section>
       )}
 
       {presented.length > 0 && (
         <section class="tl-section" aria-label="How the article presents them">
           <p class="tl-h">Presented here as a guest; none of their words are quoted</p>
-          <ul class="tl-quotes" data-testid="tl-card-presented">
-            {presented.map((s, i) => (
-              <li key={i}>
-                <CueSentence sentence={s.text} cues={[]} />
-                <button type="button" class="tl-btn" onClick={() => p.onJump(s.text)}>
-                  Jump to it
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SentenceList
+            testId="tl-card-presented"
+            sentences={presented}
+            cuesFor={() => []}
+            onJump={p.onJump}
+          />
         </section>
       )}
 

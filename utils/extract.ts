@@ -293,16 +293,18 @@ export function extractFromText(input: string): ExtractedArticle {
   if (blocks.length === 1 && lines.length > 2 && normalised.length / lines.length > 90) blocks = lines;
   // "Headline\nBy Jane Doe": the byline line leaves the title block.
   const head = blocks[0]?.trim().split('\n') ?? [];
-  if (head.length > 1 && bylineOf(head[head.length - 1])) {
-    result.byline = bylineOf(head[head.length - 1]);
+  const headByline = head.length > 1 ? bylineOf(head[head.length - 1]) : null;
+  if (headByline) {
+    result.byline = headByline;
     blocks = [head.slice(0, -1).join('\n'), ...blocks.slice(1)];
   }
   let paragraphs = blocks.map((block) => block.replace(/\s+/g, ' ').trim()).filter(Boolean);
   if (paragraphs.length > 1 && looksLikeHeadline(paragraphs[0])) {
     result.title = paragraphs[0];
     paragraphs = paragraphs.slice(1);
-    if (!result.byline && paragraphs.length > 1 && bylineOf(paragraphs[0])) {
-      result.byline = bylineOf(paragraphs[0]);
+    const nextByline = !result.byline && paragraphs.length > 1 ? bylineOf(paragraphs[0]) : null;
+    if (nextByline) {
+      result.byline = nextByline;
       paragraphs = paragraphs.slice(1);
     }
   }

@@ -488,15 +488,12 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     }
   }
   // A title that only lists the two ("China, Russia biggest challenges") earns no title points.
+  const titleLinked = linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1;
   const titleJoint =
-    Boolean(titleRoles & CHINA) &&
-    Boolean(titleRoles & RUSSIA) &&
-    (linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1 || titleRelation > 0);
-  // "Russia and China fly joint patrol near Japan": the two act together in the title.
+    Boolean(titleRoles & CHINA) && Boolean(titleRoles & RUSSIA) && (titleLinked || titleRelation > 0);
+  // "Russia and China fly joint patrol near Japan": linked only by the verb they share.
   const titleActsTogether =
-    titleJoint &&
-    linkedSentences(title, titleHits, 1, coordinators, null)[0] !== 1 &&
-    linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1;
+    titleJoint && titleLinked && linkedSentences(title, titleHits, 1, coordinators, null)[0] !== 1;
 
   let joint = 0;
   let cuedJoint = 0;

@@ -18,7 +18,7 @@ import {
 } from './history-repo';
 import { buildExpertRecords } from './derive';
 import { countsFromArticles } from './meta';
-import { article, expert, freshDb } from './test-helpers';
+import { article, expert, fillDisk, freshDb } from './test-helpers';
 import type { HistoryDb } from './schema';
 
 let db: HistoryDb;
@@ -129,29 +129,11 @@ describe('saveArticle', () => {
   it('a full disk gives a clear error and loses nothing already stored', async () => {
     db = freshDb();
     await saveArticle(db, article('kept'), { now: 1 });
-    db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'quota',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const t = down.table(name);
-          return {
-            ...t,
-            mutate: () =>
-              Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' })),
-          };
-        },
-      }),
-    });
-    await db.open();
+    const freeDisk = await fillDisk(db);
     const res = await saveArticle(db, article('kept', { title: 'changed' }), { now: 2 });
     expect(res).toMatchObject({ ok: false, error: 'quota' });
     expect(res.ok ? '' : res.message).toMatch(/disk is full/i);
-    db.close();
-    db.unuse({ stack: 'dbcore', name: 'quota' });
-    await db.open();
+    await freeDisk();
     const rec = await getArticle(db, 'https://news.example/kept');
     expect(rec).toMatchObject({ title: 'Moscow and Beijing: kept', readCount: 1 });
   });

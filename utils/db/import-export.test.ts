@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { exportCsv, exportJson, importJson, parseImport } from './import-export';
 import { clearHistory, listArticles, saveArticle, setStanceCorrection } from './history-repo';
-import { article, expert, freshDb } from './test-helpers';
+import { article, expert, fillDisk, freshDb } from './test-helpers';
 import type { HistoryDb } from './schema';
 
 async function snapshot(db: HistoryDb) {
@@ -145,31 +145,11 @@ describe('import refuses bad files and changes nothing', () => {
     const other = freshDb();
     for (let i = 0; i < 5; i++) await saveArticle(other, article(`new-${i}`), { now: 10_000 + i });
     const json = await exportJson(other);
-    db.close();
-    let writes = 0;
-    db.use({
-      stack: 'dbcore',
-      name: 'fail-late',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const t = down.table(name);
-          return {
-            ...t,
-            mutate: (req) =>
-              name === 'experts' && ++writes > 0
-                ? Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))
-                : t.mutate(req),
-          };
-        },
-      }),
-    });
-    await db.open();
+    // Writing the experts fails during the import: whatever was written before must be rolled back.
+    const freeDisk = await fillDisk(db, ['experts']);
     const res = await importJson(db, json);
     expect(res).toEqual({ ok: false, message: expect.stringMatching(/disk is full.*unchanged/) });
-    db.close();
-    db.unuse({ stack: 'dbcore', name: 'fail-late' });
-    await db.open();
+    await freeDisk();
     expect(await snapshot(db)).toEqual(before);
   });
 

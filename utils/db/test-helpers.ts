@@ -46,3 +46,33 @@ export function article(path: string, overrides: Partial<ArticleInput> = {}): Ar
     ...overrides,
   };
 }
+
+/**
+ * Reopens `db` with every write to `tables` (all tables when omitted) failing as on a full disk;
+ * returns a function that reopens it with writes working again.
+ */
+export async function fillDisk(db: HistoryDb, tables?: string[]): Promise<() => Promise<void>> {
+  const name = 'full-disk';
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name,
+    create: (down) => ({
+      ...down,
+      table: (table) => {
+        const t = down.table(table);
+        if (tables && !tables.includes(table)) return t;
+        return {
+          ...t,
+          mutate: () => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' })),
+        };
+      },
+    }),
+  });
+  await db.open();
+  return async () => {
+    db.close();
+    db.unuse({ stack: 'dbcore', name });
+    await db.open();
+  };
+}
