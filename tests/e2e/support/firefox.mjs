@@ -40,12 +40,24 @@ export async function launchFirefox() {
   await browser.installExtension(firefoxBuildDir);
   const extensionUrl = (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
 
-  /** Opens an extension page; its navigation promise never settles over BiDi, so it is not awaited. */
+  /**
+   * Opens an extension page; its navigation promise never settles over BiDi, so it is not awaited.
+   * A check that runs while the page is still navigating can fail with a protocol error from
+   * Firefox's remote agent: it is tried again until the deadline.
+   */
   async function openExtensionPage(path, readySelector) {
     const page = await browser.newPage();
     page.goto(extensionUrl(path)).catch(() => {});
-    await page.waitForSelector(readySelector, { timeout: 15_000 });
-    return page;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+        return page;
+      } catch (err) {
+        if (Date.now() >= deadline) throw err;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    }
   }
 
   return {
