@@ -36,6 +36,7 @@ const NonExpert = v.strictObject({
     'journalist',
     'photo',
     'commenter',
+    'other',
   ]),
 });
 
