@@ -66,7 +66,7 @@ describe('ExpertCard', () => {
     expect(r.getByTestId('tl-card-org').textContent).toBe('senior fellow, Example Institute');
     expect(r.getByTestId('tl-card-stance').textContent).toContain('Durable');
     expect(r.getByTestId('tl-card-meaning').textContent).toMatch(/alignment as lasting/);
-    expect(r.getByTestId('tl-card-confidence').textContent).toMatch(/likely/);
+    expect(r.getByTestId('tl-card-confidence').textContent).toMatch(/^Likely: /);
     expect(r.container.textContent).not.toMatch(/%/);
     expect(r.getByTestId('tl-card-lead').querySelector('mark.tl-cue')?.textContent).toBe('hard to break');
     // The rest is one step away.

@@ -112,7 +112,7 @@ export function ExpertCard(p: ExpertCardProps) {
           {correction
             ? `Your label for this article (computed: ${STANCE_TEXT[expert.stance.label]}).`
             : hasCues
-              ? `How clear: ${CONFIDENCE_TEXT[word]}.`
+              ? `${CONFIDENCE_TEXT[word]}.`
               : 'No statement in this article speaks to it.'}
         </p>
       </div>

@@ -28,6 +28,7 @@ export const CARD_CSS = `
   box-shadow: 0 10px 30px rgba(0,0,0,.18);
 }
 .tl-card:focus { outline: 3px solid var(--tl-accent); outline-offset: 2px; }
+.tl-card *, .tl-card *::before, .tl-card *::after { box-sizing: border-box; }
 .tl-scroll { overflow: auto; padding: .75em .9em; border-radius: 10px; }
 .tl-arrow {
   position: absolute; width: 12px; height: 12px; background: var(--tl-bg); transform: rotate(45deg);

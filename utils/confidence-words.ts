@@ -18,7 +18,7 @@ export function confidenceWord(confidence: number): ConfidenceWord {
 
 /** One line a reader can read: "clear", "likely", or "unclear" with what that means. */
 export const CONFIDENCE_TEXT: Record<ConfidenceWord, string> = {
-  clear: 'clear: their words point one way',
-  likely: 'likely: their words lean this way',
-  unclear: 'unclear: little or mixed evidence',
+  clear: 'Clear: their words point one way',
+  likely: 'Likely: their words lean this way',
+  unclear: 'Unclear: little or mixed evidence',
 };

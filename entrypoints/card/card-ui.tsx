@@ -28,12 +28,13 @@ import {
   shift,
   size,
   type Placement,
+  type VirtualElement,
 } from '@floating-ui/dom';
 import { ExpertCard, type Balance } from '@/components/ExpertCard';
 import { CARD_CSS } from '@/components/card-styles';
 import { markOf, markForStop, openKeyFor, openKeyHint, stopFor } from '@/utils/card-triggers';
 import type { CardHandle, CardHost } from '@/utils/lens-bridge';
-import { MARK_ATTR } from '@/utils/marks';
+import { MARK_ATTR, MARK_TAG, MENTION_ATTR } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
 import type { ScriptLife } from '@/utils/script-life';
 import type { StanceLabel } from '@/utils/types';
@@ -53,6 +54,30 @@ const FOCUSABLE = 'button, select, a[href], [tabindex="0"]';
 function baseSize(root: Element): number {
   const px = parseFloat(getComputedStyle(root).fontSize);
   return Number.isFinite(px) ? Math.min(18, Math.max(15, px)) : 16;
+}
+
+/**
+ * The whole name as the card's reference: every line box of every mark of the mention ("<b>Ana</b>
+ * Ruiz", or a name wrapped onto two lines), so the card never covers any part of it.
+ */
+function wholeName(mark: HTMLElement): VirtualElement {
+  const mention = mark.getAttribute(MENTION_ATTR);
+  const parts = (): Element[] =>
+    mention == null
+      ? [mark]
+      : Array.from(document.querySelectorAll(`${MARK_TAG}[${MENTION_ATTR}="${mention}"]`));
+  return {
+    contextElement: mark,
+    getBoundingClientRect() {
+      const rects = parts().flatMap((p) => Array.from(p.getClientRects()));
+      if (!rects.length) return mark.getBoundingClientRect();
+      const left = Math.min(...rects.map((r) => r.left));
+      const top = Math.min(...rects.map((r) => r.top));
+      const right = Math.max(...rects.map((r) => r.right));
+      const bottom = Math.max(...rects.map((r) => r.bottom));
+      return { x: left, y: top, left, top, right, bottom, width: right - left, height: bottom - top };
+    },
+  };
 }
 
 export function createCardController(life: ScriptLife, host: CardHost): CardHandle {
@@ -76,6 +101,7 @@ export function createCardController(life: ScriptLife, host: CardHost): CardHand
 
   let openId: string | null = null;
   let anchor: HTMLElement | null = null;
+  let reference: VirtualElement | null = null;
   /** Where focus goes back to on close: the mark, or the link around it. */
   let returnTo: HTMLElement | null = null;
   let hintFor: HTMLElement | null = null;
@@ -161,11 +187,11 @@ export function createCardController(life: ScriptLife, host: CardHost): CardHand
   }
 
   function position(): void {
-    if (!anchor || !card) return;
+    if (!reference || !card) return;
     const c = card;
     const tip = c.querySelector<HTMLElement>('.tl-arrow');
     const scroller = c.querySelector<HTMLElement>('.tl-scroll');
-    void computePosition(anchor, c, {
+    void computePosition(reference, c, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -203,7 +229,7 @@ export function createCardController(life: ScriptLife, host: CardHost): CardHand
     const target = hintFor;
     const tip = container.querySelector<HTMLElement>('.tl-hint');
     if (!target || !tip) return;
-    void computePosition(target, tip, {
+    void computePosition(target.matches(MARK_TAG) ? wholeName(target) : target, tip, {
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [offset(4), flip({ padding: EDGE_PX }), shift({ padding: EDGE_PX })],
@@ -239,9 +265,10 @@ export function createCardController(life: ScriptLife, host: CardHost): CardHand
     stopAutoUpdate?.();
     openId = id;
     anchor = mark;
+    reference = wholeName(mark);
     returnTo = stopFor(mark);
     draw();
-    if (card) stopAutoUpdate = autoUpdate(mark, card, position);
+    if (card) stopAutoUpdate = autoUpdate(reference, card, position);
     if (focusCard) card?.focus();
   }
 
@@ -254,6 +281,7 @@ export function createCardController(life: ScriptLife, host: CardHost): CardHand
     stopAutoUpdate = null;
     openId = null;
     anchor = null;
+    reference = null;
     returnTo = null;
     draw();
     if (returnFocus && back?.isConnected) back.focus();
