@@ -70,6 +70,7 @@ export function applyMarks(
       if (cut.head && !inInteractive) {
         mark.setAttribute('tabindex', '0');
         mark.setAttribute('role', 'button');
+        mark.setAttribute('aria-haspopup', 'dialog');
         mark.setAttribute('aria-label', labelFor(cut.id));
         mark.setAttribute('data-tl-head', '');
       }
