@@ -14,6 +14,9 @@ export default defineConfig({
     description:
       'Finds the experts quoted in news on the US–Russia–China triangle, marks them in place and shows who they are and where they stand. Everything stays on your machine.',
     permissions: ['storage', 'unlimitedStorage', 'scripting', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // Where the background may inject the lens and card stages (unlisted scripts, run with
+    // scripting.executeScript: WXT no longer derives this from runtime-registered content scripts).
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Triangle Lens' },
     // Stage 1, the gate, on every page; the lens and card stages are injected only where needed.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['gate.js'], run_at: 'document_idle' }],

@@ -37,10 +37,6 @@ function setup(overrides: Partial<Parameters<typeof ExpertCard>[0]> = {}) {
   const props = {
     expert,
     balance: { durable: 1, fragile: 2, neutral: 0 },
-    seen: {
-      count: 2,
-      latest: { title: 'Earlier piece', url: 'https://news.example/a', readAt: Date.UTC(2026, 0, 5) },
-    },
     correction: null,
     onCorrect: vi.fn(),
     onJump: vi.fn(),
@@ -50,6 +46,13 @@ function setup(overrides: Partial<Parameters<typeof ExpertCard>[0]> = {}) {
   return { props, ...render(<ExpertCard {...props} />) };
 }
 
+/** Opens the "More" part of the card. */
+function more(r: ReturnType<typeof setup>) {
+  fireEvent.click(r.getByTestId('tl-card-more-toggle'));
+}
+
+const QUOTE_MARKS = /["“”„«»‘’]/;
+
 describe('ExpertCard', () => {
   it('renders names from the page as inert text', () => {
     const { container, getByTestId } = setup();
@@ -58,24 +61,68 @@ describe('ExpertCard', () => {
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
 
-  it('shows role, organisation, stance with highlighted cues, history and balance', () => {
-    const { getByTestId, container } = setup();
-    expect(getByTestId('tl-card-org').textContent).toBe('senior fellow, Example Institute');
-    expect(getByTestId('tl-card-stance').textContent).toContain('Durable');
-    expect(getByTestId('tl-card-stance').textContent).toContain('72% confidence');
-    expect(container.querySelector('mark.tl-cue')?.textContent).toBe('hard to break');
-    expect(getByTestId('tl-card-history').textContent).toContain('Quoted in 2 other articles');
-    expect(container.textContent).toContain('1 durable · 2 fragile · 0 neutral');
+  it('first view: who, role, label with its meaning and a word for how clear, one line of evidence', () => {
+    const r = setup();
+    expect(r.getByTestId('tl-card-org').textContent).toBe('senior fellow, Example Institute');
+    expect(r.getByTestId('tl-card-stance').textContent).toContain('Durable');
+    expect(r.getByTestId('tl-card-meaning').textContent).toMatch(/alignment as lasting/);
+    expect(r.getByTestId('tl-card-confidence').textContent).toMatch(/^Likely: /);
+    expect(r.container.textContent).not.toMatch(/%/);
+    expect(r.getByTestId('tl-card-lead').querySelector('mark.tl-cue')?.textContent).toBe('hard to break');
+    // The rest is one step away.
+    expect(r.queryByTestId('tl-card-more')).toBeNull();
+    expect(r.getByTestId('tl-card-more-toggle').getAttribute('aria-expanded')).toBe('false');
+    more(r);
+    expect(r.getByTestId('tl-card-more-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(r.getByTestId('tl-card-balance').textContent).toContain('1 durable · 2 fragile · 0 neutral');
+  });
+
+  it('renders nothing from the reader’s other articles', () => {
+    const r = setup();
+    more(r);
+    expect(r.container.textContent).not.toMatch(/other article|you read|history|first time/i);
+    expect(r.container.querySelectorAll('a')).toHaveLength(0);
+  });
+
+  it('never puts quotation marks around a paraphrase, and never doubles a quote’s own marks', () => {
+    const r = setup();
+    more(r);
+    const items = Array.from(r.getByTestId('tl-card-evidence').querySelectorAll('li'));
+    const para = items.find((li) => li.textContent!.includes('hard to break'))!;
+    expect(para.textContent).not.toMatch(QUOTE_MARKS);
+    expect(para.textContent).toContain('paraphrased by the article');
+    const quote = items.find((li) => li.textContent!.includes('It holds'))!;
+    expect(quote.textContent).toContain('“It holds,” she said.');
+    expect(quote.textContent).not.toMatch(/““|””/);
+    expect(r.getByTestId('tl-card-lead').textContent).not.toMatch(QUOTE_MARKS);
+  });
+
+  it('"Said here (3 of 5)" has a way to see all five', () => {
+    const statements = Array.from({ length: 5 }, (_, i) => ({
+      text: `Sentence number ${i + 1} by her.`,
+      sentenceIndex: i,
+      kind: 'paraphrase' as const,
+      via: 'said',
+    }));
+    const r = setup({ expert: { ...expert, statements } });
+    more(r);
+    expect(r.container.textContent).toContain('Said here (3 of 5)');
+    fireEvent.click(r.getByTestId('tl-card-all-quotes'));
+    expect(r.container.textContent).toContain('Said here (5 of 5)');
+    expect(r.getByTestId('tl-card-evidence').querySelectorAll('li')).toHaveLength(5);
   });
 
   it('lets the reader correct the label, shows the correction and undoes it', () => {
-    const { container, props } = setup();
-    fireEvent.change(container.querySelector('select')!, { target: { value: 'fragile' } });
-    expect(props.onCorrect).toHaveBeenCalledWith('fragile');
+    const r = setup();
+    more(r);
+    fireEvent.change(r.container.querySelector('select')!, { target: { value: 'fragile' } });
+    expect(r.props.onCorrect).toHaveBeenCalledWith('fragile');
     cleanup();
     const corrected = setup({ correction: 'fragile' });
-    expect(corrected.getByTestId('tl-card-stance').textContent).toContain('your label');
-    fireEvent.click(corrected.getByText('Undo'));
+    expect(corrected.getByTestId('tl-card-stance').textContent).toContain('Fragile');
+    expect(corrected.getByTestId('tl-card-confidence').textContent).toContain('Your label');
+    more(corrected);
+    fireEvent.change(corrected.container.querySelector('select')!, { target: { value: '' } });
     expect(corrected.props.onCorrect).toHaveBeenCalledWith(null);
   });
 
@@ -92,23 +139,25 @@ describe('ExpertCard', () => {
       ],
       stance: { ...expert.stance, label: 'neutral', evidence: [] },
     };
-    const { queryByTestId, getByTestId, container } = setup({ expert: guest });
-    expect(queryByTestId('tl-card-evidence')).toBeNull();
-    expect(getByTestId('tl-card-presented').textContent).toContain('Guests: Mira Test');
-    expect(container.textContent).toContain('none of their words are quoted');
-    expect(container.textContent).not.toContain('Said here');
+    const r = setup({ expert: guest });
+    expect(r.container.textContent).toContain('none of their words are quoted');
+    more(r);
+    expect(r.queryByTestId('tl-card-evidence')).toBeNull();
+    expect(r.getByTestId('tl-card-presented').textContent).toContain('Guests: Mira Test');
+    expect(r.container.textContent).not.toContain('Said here');
   });
 
   it('jumps to a statement and closes', () => {
-    const { getAllByText, getByLabelText, props } = setup();
-    fireEvent.click(getAllByText('Jump to it')[1]);
-    expect(props.onJump).toHaveBeenCalledWith('“It holds,” she said.');
-    fireEvent.click(getByLabelText('Close card'));
-    expect(props.onClose).toHaveBeenCalled();
+    const r = setup();
+    more(r);
+    fireEvent.click(r.getAllByText('Jump to it')[1]);
+    expect(r.props.onJump).toHaveBeenCalledWith('“It holds,” she said.');
+    fireEvent.click(r.getByLabelText('Close card'));
+    expect(r.props.onClose).toHaveBeenCalled();
   });
 
   it('fills gaps from the data file and says so, with the source', () => {
-    const { getByTestId } = setup({
+    const r = setup({
       expert: {
         ...expert,
         organization: null,
@@ -120,7 +169,8 @@ describe('ExpertCard', () => {
         },
       },
     });
-    const known = getByTestId('tl-card-known');
+    more(r);
+    const known = r.getByTestId('tl-card-known');
     expect(known.textContent).toContain('not this article');
     expect(known.textContent).toContain('Data Org');
     expect(known.querySelector('a')!.getAttribute('href')).toBe('https://example.org/profile');

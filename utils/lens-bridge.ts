@@ -4,14 +4,16 @@
  *   1. the gate (every page, a few kB): cheap look, serialise, ask the background for an analysis;
  *   2. the lens (injected by the background into candidate pages while it analyses them; it acts only
  *      once the gate hands it a verdict on the topic): marks, read tracking;
- *   3. the card (injected on the first hover or focus of a mark): Preact + Floating UI.
+ *   3. the card (injected on the first real hover, keyboard stop or key on a mark): Preact + Floating UI.
  * Each stage finds the previous one's state here.
  */
 import type { Analysis } from './types';
 
 export interface CardHandle {
-  /** Opens the card for a mark (after the hover delay has passed, or at once for keyboard focus). */
+  /** Opens the card for a mark (after the hover delay has passed, or at once for a key). */
   open(mark: HTMLElement, focusCard: boolean): void;
+  /** Shows the "Enter: expert card" hint beside a stop reached with Tab (a mark, or a link around one). */
+  hint(stop: HTMLElement): void;
   destroy(): void;
 }
 
@@ -23,6 +25,10 @@ export interface CardHost {
   url: string;
   /** The card registers itself here once loaded. */
   attach(card: CardHandle): void;
+  /** Set by the card stage when it takes this host: a second injection leaves it alone. */
+  claimed?: boolean;
+  /** True for a trusted focus event that follows a trusted Tab keydown (see utils/card-triggers.ts). */
+  tabFocus(e: FocusEvent): boolean;
 }
 
 export interface LensBridge {

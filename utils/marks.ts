@@ -8,8 +8,14 @@
  */
 import type { PlannedMention } from './highlight-plan';
 
+/** A name inside one of these stays part of it: no tab stop, role or label of its own. */
+export const INTERACTIVE =
+  'a[href], button, summary, label, select, textarea, [role="link"], [role="button"]';
+
 export const MARK_TAG = 'triangle-lens-mark';
 export const MARK_ATTR = 'data-tl-expert';
+/** The mention a mark belongs to (a name split over several elements has several marks). */
+export const MENTION_ATTR = 'data-tl-mention';
 export const MARK_STYLE =
   'background-color:rgba(250,204,21,.28);text-decoration:underline dotted rgba(161,98,7,.9);' +
   'text-decoration-thickness:2px;text-underline-offset:2px;cursor:help;border-radius:2px;color:inherit;font:inherit;';
@@ -17,7 +23,7 @@ export const MARK_STYLE =
 export interface AppliedMarks {
   /** Every mark element, in document order of mentions. */
   marks: HTMLElement[];
-  /** The first mark element of each mention (focusable). */
+  /** The first mark element of each mention (focusable, unless it sits inside a link or button). */
   heads: HTMLElement[];
   /** Puts back the original text nodes. Safe to call twice. */
   remove(): void;
@@ -49,6 +55,7 @@ export function applyMarks(
     const parent = node.parentNode;
     if (!parent) continue;
     list.sort((a, b) => a.start - b.start);
+    const inInteractive = Boolean((parent as Element).closest?.(INTERACTIVE));
     const parts: Node[] = [];
     let pos = 0;
     for (const cut of list) {
@@ -56,11 +63,14 @@ export function applyMarks(
       if (cut.start > pos) parts.push(doc.createTextNode(node.data.slice(pos, cut.start)));
       const mark = doc.createElement(MARK_TAG) as HTMLElement;
       mark.setAttribute(MARK_ATTR, cut.id);
+      mark.setAttribute(MENTION_ATTR, String(cut.mention));
       mark.setAttribute('style', MARK_STYLE);
       mark.textContent = node.data.slice(cut.start, cut.end);
-      if (cut.head) {
+      // Inside a link the link stays the link: one tab stop, its own accessible name.
+      if (cut.head && !inInteractive) {
         mark.setAttribute('tabindex', '0');
         mark.setAttribute('role', 'button');
+        mark.setAttribute('aria-haspopup', 'dialog');
         mark.setAttribute('aria-label', labelFor(cut.id));
         mark.setAttribute('data-tl-head', '');
       }

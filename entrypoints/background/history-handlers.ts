@@ -13,7 +13,6 @@ import {
   ArticleQuerySchema,
   ExpertIdSchema,
   ExpertQuerySchema,
-  ExpertsSeenSchema,
   ExportRequestSchema,
   ImportRequestSchema,
   JobIdSchema,
@@ -27,7 +26,6 @@ import { createHistoryDb, type HistoryDb } from '@/utils/db/schema';
 import {
   clearHistory,
   deleteArticle,
-  expertsSeen,
   getArticle,
   getCorrections,
   getExpert,
@@ -94,10 +92,6 @@ export function registerHistoryHandlers(db: HistoryDb = createHistoryDb()): void
     const result = await saveArticle(db, parse(ArticleInputSchema, data));
     void prune().catch(() => {});
     return result;
-  });
-  onMessage('expertsSeen', async ({ data }) => {
-    const q = parse(ExpertsSeenSchema, data);
-    return expertsSeen(db, q.ids, q.excludeUrl);
   });
   onMessage('listArticles', ({ data, sender }) => {
     extensionPageOnly(sender);

@@ -1,9 +1,11 @@
 /** Injects a later content-script stage into the frame that asked for it (and nowhere else). */
 import type { Browser } from 'wxt/browser';
 
+// Unlisted scripts (entrypoints/lens, entrypoints/card), not WXT content scripts: nothing of WXT's
+// content-script context, which talks to the page, is in them.
 const FILES = {
-  lens: '/content-scripts/lens.js',
-  card: '/content-scripts/card.js',
+  lens: '/lens.js',
+  card: '/card.js',
 } as const;
 
 export async function injectStage(

@@ -5,10 +5,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox } from './support/firefox.mjs';
+import { GECKO_ID, launchFirefox } from './support/firefox.mjs';
+import { cardView, HOST, pageSeesCard, waitForCard, waitForNoCard } from './support/firefox-card.mjs';
 
 const MARK = 'triangle-lens-mark';
-const CARD = 'triangle-lens-ui >>> [data-testid="tl-card"]';
 const SEED_TITLE = 'Can the US pry Russia away from China?';
 const SEED_EXPERTS = ['alexander-gabuev', 'ali-wyne', 'charles-hecker', 'vasily-gatov'];
 const T = { timeout: 90_000 };
@@ -49,18 +49,14 @@ function markInfo(page) {
   }, MARK);
 }
 
+/** The open card's text for one data-testid (read inside the closed root over BiDi). */
 async function cardText(page, testId) {
-  const el = await page.waitForSelector(`triangle-lens-ui >>> [data-testid="${testId}"]`, {
-    timeout: 10_000,
-  });
-  return el.evaluate((node) => node.textContent ?? '');
+  const view = await waitForCard(page, (v) => v.byTestId[testId] !== undefined);
+  return view.byTestId[testId];
 }
 
-async function expectNoCard(page) {
-  await page.waitForFunction(
-    () => !document.querySelector('triangle-lens-ui')?.shadowRoot?.querySelector('[data-testid="tl-card"]'),
-    { timeout: 10_000 },
-  );
+function expectNoCard(page) {
+  return waitForNoCard(page);
 }
 
 async function historyTitles() {
@@ -116,7 +112,7 @@ test('seed article: exactly its four experts are marked, at every mention', T, a
   assert.equal(textOf('alexander-gabuev'), 'Alexander Gabuev');
   assert.equal(textOf('ali-wyne'), 'Ali Wyne');
   assert.equal(marks.find((m) => m.text === 'Charles')?.parent, 'strong');
-  assert.equal(marks.filter((m) => m.focusable).length, 6);
+  assert.equal(marks.filter((m) => m.focusable).length, 5); // not the name inside a link
   const href = await page.$eval(
     'a[href="https://example.org/experts/alexander-gabuev"]',
     (a) => a.textContent,
@@ -129,36 +125,54 @@ test('seed article: hovering a mark opens the card; Escape closes it', T, async 
   const page = await openArticle('/seed-article.html');
   await waitForMarks(page);
   await page.hover(`${MARK}[data-tl-expert="alexander-gabuev"]`);
-  await page.waitForSelector(CARD, { timeout: 10_000 });
+  await waitForCard(page);
   assert.match(await cardText(page, 'tl-card-name'), /Alexander Gabuev/);
   assert.match(await cardText(page, 'tl-card-org'), /Carnegie Russia Eurasia Center/);
   assert.match(await cardText(page, 'tl-card-stance'), /durable|fragile|neutral/i);
   // The card stays open while the pointer rests on the mark (no false mouseleave closing it).
   await new Promise((done) => setTimeout(done, 1000));
-  assert.ok(await page.$(CARD), 'card still open after a second of hovering');
+  assert.ok((await cardView(page)).rect, 'card still open after a second of hovering');
   await page.keyboard.press('Escape');
   await expectNoCard(page);
   await page.close();
 });
 
-test('seed article: Tab reaches a mark and opens its card', T, async () => {
-  const page = await openArticle('/seed-article.html');
-  await waitForMarks(page);
-  let focused = null;
-  for (let i = 0; i < 60 && !focused; i++) {
+test(
+  'seed article: Tab reaches a mark, shows the hint, Enter opens its card, Escape returns to the mark',
+  T,
+  async () => {
+    const page = await openArticle('/seed-article.html');
+    await waitForMarks(page);
+    let focused = null;
+    for (let i = 0; i < 60 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate((tag) => {
+        const el = document.activeElement;
+        return el?.matches(tag) ? el.getAttribute('data-tl-expert') : null;
+      }, MARK);
+    }
+    assert.equal(focused, 'charles-hecker');
+    await waitForCard(page, (v) => v.hint === 'Enter: expert card');
+    assert.equal((await cardView(page)).rect, null); // focus alone opens nothing
+    await page.keyboard.press('Enter');
+    assert.match(await cardText(page, 'tl-card-name'), /Charles Hecker/);
+    assert.ok((await cardView(page)).focused, 'focus moved into the card');
     await page.keyboard.press('Tab');
-    focused = await page.evaluate((tag) => {
-      const el = document.activeElement;
-      return el?.matches(tag) ? el.getAttribute('data-tl-expert') : null;
-    }, MARK);
-  }
-  assert.equal(focused, 'charles-hecker');
-  await page.waitForSelector(CARD, { timeout: 10_000 });
-  assert.match(await cardText(page, 'tl-card-name'), /Charles Hecker/);
-  await page.keyboard.press('Escape');
-  await expectNoCard(page);
-  await page.close();
-});
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.ok((await cardView(page)).focused, 'Tab stays in the card');
+    await page.keyboard.press('Escape');
+    await expectNoCard(page);
+    assert.equal(
+      await page.evaluate(
+        (tag) => document.activeElement?.closest(tag)?.getAttribute('data-tl-expert') ?? null,
+        MARK,
+      ),
+      'charles-hecker',
+    );
+    await page.close();
+  },
+);
 
 test('seed article lands in the popup history', T, async () => {
   const page = await openArticle('/seed-article.html');
@@ -177,3 +191,188 @@ test('seed article lands in the popup history', T, async () => {
   assert.ok(!titles.some((t) => t.includes('ferry')), 'the off-topic page is not in history');
   await page.close();
 });
+
+/** Every synthetic way a page script could try to open a card, on every mark and its link. */
+async function attack(page) {
+  await page.evaluate((tag) => {
+    for (const m of document.querySelectorAll(tag)) {
+      const stop = m.closest('a[href]') ?? m;
+      const r = m.getBoundingClientRect();
+      const at = { bubbles: true, composed: true, cancelable: true, clientX: r.left + 2, clientY: r.top + 2 };
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      stop.focus();
+      m.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      for (const type of ['pointerover', 'pointerenter', 'pointermove'])
+        m.dispatchEvent(new PointerEvent(type, at));
+      for (const type of ['mouseover', 'mouseenter', 'mousemove']) m.dispatchEvent(new MouseEvent(type, at));
+      m.click();
+      for (const key of ['Enter', ' ']) {
+        stop.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        stop.dispatchEvent(
+          new KeyboardEvent('keydown', { key, altKey: true, shiftKey: true, bubbles: true }),
+        );
+      }
+    }
+  }, MARK);
+  await new Promise((done) => setTimeout(done, 1500));
+}
+
+test('a hostile page script opens no card, sees a closed root, and cannot stop the lens', T, async () => {
+  const page = await openArticle('/e2e/ontopic-energy.html');
+  await waitForMarks(page);
+  await page.hover(`${MARK}[data-tl-expert="ingrid-solberg"]`);
+  assert.match(await cardText(page, 'tl-card-name'), /Ingrid Solberg/);
+  assert.ok((await pageSeesCard(page)) > 0, 'the probe sees an open card');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(2, 2);
+  await expectNoCard(page);
+
+  await attack(page);
+  assert.equal(await pageSeesCard(page), 0);
+  const view = await cardView(page);
+  assert.equal(view.rect, null);
+  assert.equal(view.hint, null);
+  assert.deepEqual(
+    await page.evaluate(
+      (host) => [Boolean(document.querySelector(host)), document.querySelector(host)?.shadowRoot],
+      HOST,
+    ),
+    [true, null],
+  );
+
+  // WXT's "started" message, as a message and as an event, for every stage name: the lens goes on.
+  const marks = await page.$$eval(MARK, (els) => els.length);
+  await page.evaluate((id) => {
+    for (const name of ['lens', 'card', 'gate', 'content']) {
+      const type = `${id}:${name}:wxt:content-script-started`;
+      window.postMessage({ type, contentScriptName: name, messageId: 'x' }, '*');
+      window.dispatchEvent(
+        new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: name } }),
+      );
+      window.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name } }));
+    }
+  }, GECKO_ID);
+  await new Promise((done) => setTimeout(done, 1000));
+  assert.equal(await page.$$eval(MARK, (els) => els.length), marks);
+  await page.hover(`${MARK}[data-tl-expert="rahul-menon"]`);
+  assert.match(await cardText(page, 'tl-card-name'), /Rahul Menon/);
+  await page.close();
+});
+
+test('nothing of another article in the history reaches the page or the card', T, async () => {
+  const other = await openArticle('/e2e/ontopic-payments.html');
+  await waitForMarks(other);
+  await other.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  let titles = [];
+  for (let attempt = 0; attempt < 20 && !titles.some((t) => t.includes('Slow payments')); attempt++) {
+    await new Promise((done) => setTimeout(done, 1000));
+    titles = await historyTitles();
+  }
+  assert.ok(
+    titles.some((t) => t.includes('Slow payments')),
+    `history rows: ${JSON.stringify(titles)}`,
+  );
+  await other.close();
+
+  const page = await openArticle('/e2e/ontopic-energy.html');
+  await waitForMarks(page);
+  await page.hover(`${MARK}[data-tl-expert="rahul-menon"]`);
+  assert.match(await cardText(page, 'tl-card-name'), /Rahul Menon/);
+  const view = await cardView(page);
+  const html = await page.evaluate(() => document.documentElement.outerHTML);
+  for (const trace of [/Kestrel/i, /Slow payments/i, /ontopic-payments/i, /other articles?/i, /you read/i]) {
+    assert.doesNotMatch(view.text, trace);
+    assert.doesNotMatch(html, trace);
+  }
+  await page.close();
+});
+
+test('the card fits the window at 1280×900, 1366×650 and 420×800 for every seed expert', T, async () => {
+  for (const size of [
+    { width: 1280, height: 900 },
+    { width: 1366, height: 650 },
+    { width: 420, height: 800 },
+  ]) {
+    const page = await ff.browser.newPage();
+    await page.setViewport(size);
+    await page.goto(ff.server.url('/seed-article.html'), { waitUntil: 'load' });
+    await waitForMarks(page);
+    for (const id of SEED_EXPERTS) {
+      for (const at of [0.12, 0.88]) {
+        const name = await page.evaluate(
+          ({ tag, id, at }) => {
+            const head = document.querySelector(`${tag}[data-tl-expert="${id}"]`);
+            window.scrollBy(0, head.getBoundingClientRect().top - innerHeight * at);
+            const mention = head.getAttribute('data-tl-mention');
+            return Array.from(document.querySelectorAll(`${tag}[data-tl-mention="${mention}"]`)).flatMap(
+              (m) =>
+                Array.from(m.getClientRects()).map((r) => ({
+                  left: r.left,
+                  top: r.top,
+                  right: r.right,
+                  bottom: r.bottom,
+                })),
+            );
+          },
+          { tag: MARK, id, at },
+        );
+        const what = `${id} at ${size.width}×${size.height}, name at ${at * 100}% of the height`;
+        await page.mouse.move(name[0].left + 4, (name[0].top + name[0].bottom) / 2);
+        await waitForCard(page);
+        await new Promise((done) => setTimeout(done, 150));
+        const r = (await cardView(page)).rect;
+        assert.ok(
+          r.left >= 0 && r.top >= 0 && r.right <= size.width && r.bottom <= size.height,
+          `${what}: ${JSON.stringify(r)}`,
+        );
+        for (const p of name) {
+          const covers = r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom;
+          assert.ok(!covers, `${what}: the card covers the name`);
+        }
+        await page.keyboard.press('Escape');
+        await page.mouse.move(size.width - 2, 2);
+        await expectNoCard(page);
+      }
+    }
+    await page.close();
+  }
+});
+
+test(
+  'a name inside a link: the link is one stop with its own name; Alt+Shift+Enter opens the card',
+  T,
+  async () => {
+    const page = await openArticle('/seed-article.html');
+    await waitForMarks(page);
+    const LINK = 'a[href="https://example.org/experts/alexander-gabuev"]';
+    let onLink = false;
+    for (let i = 0; i < 80 && !onLink; i++) {
+      await page.keyboard.press('Tab');
+      onLink = await page.evaluate((sel) => document.activeElement === document.querySelector(sel), LINK);
+    }
+    assert.ok(onLink, 'Tab reaches the link');
+    assert.deepEqual(
+      await page.evaluate(
+        ({ sel, tag }) => {
+          const m = document.querySelector(sel).querySelector(tag);
+          return [m.getAttribute('tabindex'), m.getAttribute('role'), m.getAttribute('aria-label')];
+        },
+        { sel: LINK, tag: MARK },
+      ),
+      [null, null, null],
+    );
+    await waitForCard(page, (v) => v.hint === 'Alt+Shift+Enter: expert card');
+    const url = page.url();
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    assert.match(await cardText(page, 'tl-card-name'), /Alexander Gabuev/);
+    assert.equal(page.url(), url);
+    await page.keyboard.press('Escape');
+    await expectNoCard(page);
+    assert.ok(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), LINK));
+    await page.close();
+  },
+);

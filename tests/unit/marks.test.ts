@@ -46,7 +46,22 @@ describe('planHighlights + applyMarks on the seed page', () => {
     expect(doc.querySelectorAll(MARK_TAG).length).toBe(applied.marks.length);
     expect(link.querySelector(MARK_TAG)).not.toBeNull();
     expect(link.getAttribute('href')).toContain('alexander-gabuev');
-    expect(applied.heads.every((h) => h.getAttribute('tabindex') === '0')).toBe(true);
+    // A name inside a link stays part of the link: no tab stop, role or label of its own.
+    const inLink = applied.heads.filter((h) => h.closest('a'));
+    expect(inLink.length).toBeGreaterThan(0);
+    for (const h of inLink) {
+      expect([h.getAttribute('tabindex'), h.getAttribute('role'), h.getAttribute('aria-label')]).toEqual([
+        null,
+        null,
+        null,
+      ]);
+    }
+    const plain = applied.heads.filter((h) => !h.closest('a'));
+    expect(
+      plain.every((h) => h.getAttribute('tabindex') === '0' && h.getAttribute('role') === 'button'),
+    ).toBe(true);
+    // Every mark names its mention, so a split name can show one focus ring.
+    expect(applied.marks.every((m) => m.hasAttribute('data-tl-mention'))).toBe(true);
     applied.remove();
     expect(doc.querySelectorAll(MARK_TAG).length).toBe(0);
     expect(doc.body.innerHTML).toBe(before);

@@ -339,8 +339,6 @@ export interface HistoryProtocol {
   listExperts(data: ExpertQuery): { rows: ExpertRow[]; total: number };
   /** popup → background: one expert, their articles, what they said and their labels over time. */
   getExpert(data: { id: string }): ExpertDetail | null;
-  /** content → background: for the hover card, how often each expert was met before and where last. */
-  expertsSeen(data: ExpertsSeenQuery): ExpertsSeen;
   /**
    * card or popup → background: the reader corrects (or, with null, un-corrects) an expert's stance
    * label in one article. Kept even when the article is not (yet) stored, and applied when it is.

@@ -1,8 +1,9 @@
 /** Page object for a served article with the extension's marks and card (Chromium, Playwright). */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { cardView, expectCard, expectNoCard, HOST, type CardView } from './closed-card';
 
+export { HOST };
 export const MARK = 'triangle-lens-mark';
-export const HOST = 'triangle-lens-ui';
 
 export interface MarkInfo {
   expert: string;
@@ -64,19 +65,17 @@ export class ArticlePage {
     }, MARK);
   }
 
-  /** The open card inside the extension's shadow root. */
-  card(): Locator {
-    return this.page.locator(HOST).locator('[data-testid="tl-card"]');
+  /** The card as it is now, read inside its closed shadow root (support/closed-card.ts). */
+  cardView(): Promise<CardView> {
+    return cardView(this.page);
   }
 
-  async expectCardFor(name: RegExp | string, organization?: RegExp | string): Promise<void> {
-    const card = this.card();
-    await expect(card).toBeVisible({ timeout: 10_000 });
-    await expect(card.locator('[data-testid="tl-card-name"]')).toContainText(name);
-    if (organization !== undefined) {
-      await expect(card.locator('[data-testid="tl-card-org"]')).toContainText(organization);
-    }
-    await expect(card.locator('[data-testid="tl-card-stance"]')).toHaveText(/durable|fragile|neutral/i);
+  async expectCardFor(name: RegExp | string, organization?: RegExp | string): Promise<CardView> {
+    return expectCard(this.page, name, organization);
+  }
+
+  async expectNoCard(): Promise<void> {
+    await expectNoCard(this.page);
   }
 
   /** Presses Tab until a mark has focus; returns its expert id. */

@@ -2,14 +2,15 @@
  * Wires the marks, the reading tracker and the card loader into a page on the topic. Every step
  * lives in utils/; this file only connects them.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findArticleRoot } from '@/utils/article-root';
+import { markForStop, markOf, openKeyFor, tabFocusTracker } from '@/utils/card-triggers';
 import { planHighlights } from '@/utils/highlight-plan';
 import type { CardHandle, LensBridge } from '@/utils/lens-bridge';
-import { applyMarks, MARK_TAG, marksDetached, type AppliedMarks } from '@/utils/marks';
+import { applyMarks, MARK_TAG, marksDetached, MENTION_ATTR, type AppliedMarks } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
 import { mark, timed } from '@/utils/perf';
 import { isSiteOff } from '@/utils/settings-core';
+import type { ScriptLife } from '@/utils/script-life';
 import type { Analysis, Expert } from '@/utils/types';
 import { toArticleInput } from './article-input';
 import { trackReading } from './read-tracker';
@@ -23,7 +24,7 @@ interface Session {
   applied: AppliedMarks | null;
 }
 
-export async function startLens(ctx: ContentScriptContext, bridge: LensBridge): Promise<void> {
+export async function startLens(ctx: ScriptLife, bridge: LensBridge): Promise<void> {
   const settings = await readSettings();
   if (isSiteOff(location.hostname, settings)) return;
   let session: Session | null = null;
@@ -47,7 +48,9 @@ export async function startLens(ctx: ContentScriptContext, bridge: LensBridge): 
     run(ctx, analysis, bridge.url, session);
   };
 
-  function run(ctx: ContentScriptContext, analysis: Analysis, url: string, s: Session): void {
+  const tabFocus = tabFocusTracker((type, handler) => ctx.on(window, type, handler, { capture: true }));
+
+  function run(ctx: ScriptLife, analysis: Analysis, url: string, s: Session): void {
     const root = timed('find-root', () => findArticleRoot(document, analysis.article?.text));
     const experts = analysis.experts;
     const markAll = () => {
@@ -66,6 +69,7 @@ export async function startLens(ctx: ContentScriptContext, bridge: LensBridge): 
         root,
         url,
         cardDelayMs: settings.cardDelayMs,
+        tabFocus,
         attach: (handle) => {
           card = handle;
         },
@@ -95,33 +99,67 @@ export async function startLens(ctx: ContentScriptContext, bridge: LensBridge): 
     });
   }
 
-  // The card stage loads on the first hover or focus of a mark, then handles those events itself.
-  const wantCard = (e: Event, focus: boolean) => {
-    const target = e.target instanceof Element ? (e.target.closest(MARK_TAG) as HTMLElement | null) : null;
-    if (!target || card || cardRequested || !settings.cardsEnabled || !bridge.cardHost) return;
+  // The card stage loads on the first real hover, Tab stop or key on a mark (never on a page
+  // script's synthetic event or `.focus()`: see utils/card-triggers.ts), then handles them itself.
+  type Want = { kind: 'hover' | 'tab' | 'key'; target: HTMLElement; mark: HTMLElement };
+  const wantCard = (want: Want) => {
+    if (card || cardRequested || !settings.cardsEnabled || !bridge.cardHost) return;
     cardRequested = true;
     const since = performance.now();
     void sendMessage('loadCardUi')
       .then(() => {
-        const wait = Math.max(0, settings.cardDelayMs - (performance.now() - since));
-        ctx.setTimeout(
-          () => {
-            if (!card || !target.isConnected) return;
-            if (focus ? document.activeElement === target : target.matches(':hover'))
-              card.open(target, false);
-          },
-          focus ? 0 : wait,
-        );
+        const wait =
+          want.kind === 'hover' ? Math.max(0, settings.cardDelayMs - (performance.now() - since)) : 0;
+        ctx.setTimeout(() => {
+          if (!card || !want.target.isConnected) return;
+          if (want.kind === 'hover' && want.mark.matches(':hover')) card.open(want.mark, false);
+          else if (want.kind !== 'hover' && document.activeElement === want.target) {
+            if (want.kind === 'key') card.open(want.mark, true);
+            else card.hint(want.target);
+          }
+        }, wait);
       })
       .catch(() => {
         cardRequested = false;
       });
   };
-  ctx.addEventListener(document, 'pointerover', (e) => wantCard(e, false));
-  ctx.addEventListener(document, 'focusin', (e) => wantCard(e, true));
+  ctx.on(document, 'pointerover', (e) => {
+    const mark = e.isTrusted && !card ? markOf(e.target) : null;
+    if (mark) wantCard({ kind: 'hover', target: mark, mark });
+  });
+  ctx.on(document, 'focusin', (e) => {
+    if (card || !bridge.cardHost) return;
+    const mark = markForStop(e.target);
+    if (mark && tabFocus(e)) wantCard({ kind: 'tab', target: e.target as HTMLElement, mark });
+  });
+  ctx.on(
+    document,
+    'keydown',
+    (e) => {
+      const mark = card ? null : openKeyFor(e);
+      if (!mark) return;
+      e.preventDefault();
+      wantCard({ kind: 'key', target: e.target as HTMLElement, mark });
+    },
+    { capture: true },
+  );
+
+  // The focus ring covers the whole name, also a name split over several elements ("<b>Ana</b> Ruiz").
+  const ring = (e: FocusEvent, on: boolean) => {
+    const head =
+      e.target instanceof HTMLElement && e.target.matches(`${MARK_TAG}[tabindex]`) ? e.target : null;
+    const mention = head?.getAttribute(MENTION_ATTR);
+    if (!head || mention == null) return;
+    for (const m of document.querySelectorAll<HTMLElement>(`${MARK_TAG}[${MENTION_ATTR}="${mention}"]`)) {
+      m.style.outline = on ? '2px solid' : '';
+      m.style.outlineOffset = on ? '2px' : '';
+    }
+  };
+  ctx.on(document, 'focusin', (e) => ring(e, true));
+  ctx.on(document, 'focusout', (e) => ring(e, false));
 
   bridge.refresh = begin;
-  ctx.onInvalidated(() => {
+  ctx.onEnd(() => {
     session?.abort.abort();
     session?.applied?.remove();
     card?.destroy();
@@ -137,7 +175,7 @@ function nameOf(experts: Expert[], id: string): string {
 
 /** Re-applies marks when the page's own re-render drops them, within a budget. */
 function keepMarksAlive(
-  ctx: ContentScriptContext,
+  ctx: ScriptLife,
   signal: AbortSignal,
   root: Element,
   current: () => AppliedMarks | null,
@@ -166,5 +204,5 @@ function keepMarksAlive(
     clearInterval(refill);
   };
   signal.addEventListener('abort', stop, { once: true });
-  ctx.onInvalidated(stop);
+  ctx.onEnd(stop);
 }

@@ -2,7 +2,7 @@
  * Decides when an article counts as read: visible for `dwellMs` in total, or scrolled through to
  * `scrollRatio` of the article. An article opened and closed at once is not history.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptLife } from '@/utils/script-life';
 
 export interface ReadTrackerOptions {
   dwellMs: number;
@@ -12,7 +12,7 @@ export interface ReadTrackerOptions {
   onRead: (timeSpentMs: number) => void;
 }
 
-export function trackReading(ctx: ContentScriptContext, signal: AbortSignal, opts: ReadTrackerOptions): void {
+export function trackReading(ctx: ScriptLife, signal: AbortSignal, opts: ReadTrackerOptions): void {
   let visibleMs = 0;
   let visibleSince = document.visibilityState === 'visible' ? performance.now() : null;
   let done = false;
@@ -27,7 +27,7 @@ export function trackReading(ctx: ContentScriptContext, signal: AbortSignal, opt
     if (!done && spent() >= opts.dwellMs) finish();
   };
 
-  ctx.addEventListener(document, 'visibilitychange', () => {
+  ctx.on(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') visibleSince = performance.now();
     else if (visibleSince !== null) {
       visibleMs += performance.now() - visibleSince;
@@ -38,7 +38,7 @@ export function trackReading(ctx: ContentScriptContext, signal: AbortSignal, opt
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 
   let scrollQueued = false;
-  ctx.addEventListener(
+  ctx.on(
     window,
     'scroll',
     () => {
