@@ -60,6 +60,14 @@ export function readTrainingData(dir = TRAIN_DIR): LabelledStatement[] {
   return out;
 }
 
+/** A short fingerprint of the training statements (kept in the model file to tell it is current). */
+export function dataDigest(data: LabelledStatement[]): string {
+  return createHash('sha256')
+    .update(data.map((d) => `${d.label}\t${d.text}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
 /** Fold of a statement: a hash of its text, so adding a statement never moves the others. */
 export function foldOf(text: string): number {
   return createHash('sha256').update(text).digest()[0] % FOLDS;
@@ -127,10 +135,7 @@ export function buildModel(data: LabelledStatement[]): { model: StanceModelData;
     weights[name] = [r3(w[0]), r3(w[1]), r3(w[2])];
   }
   const byLabel = Object.fromEntries(MODEL_LABELS.map((l) => [l, data.filter((d) => d.label === l).length]));
-  const digest = createHash('sha256')
-    .update(data.map((d) => `${d.label}\t${d.text}`).join('\n'))
-    .digest('hex')
-    .slice(0, 16);
+  const digest = dataDigest(data);
   const model: StanceModelData = {
     $comment:
       'Stance model: 3-class logistic regression over utils/stance-features.ts features. Written by `npm run train:stance` from tests/fixtures/stance/train/*.jsonl; do not edit by hand. `training.crossValidation` and `training.reliability` are 5-fold out-of-fold figures on that (own-words) data at the stored temperature.',

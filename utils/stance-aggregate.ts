@@ -17,9 +17,9 @@ export interface ReadStatement {
 }
 
 /** The pooled share a side needs to be the label. */
-export const MIN_LEAD = 0.45;
+export const MIN_LEAD = 0.4;
 /** The other side's pooled share, relative to the lead, beyond which the view is mixed (neutral). */
-export const MIXED_RATIO = 0.5;
+export const MIXED_RATIO = 0.6;
 /** Weight of a statement that takes no side at all (so a neutral-only expert still pools). */
 const FLOOR = 0.05;
 

@@ -28,8 +28,35 @@ export function stanceCues(read: ReadStatement, label: ModelLabel, model: Stance
       ),
     ].slice(0, MAX_CUES);
   }
+  const pushes = contributions(model, read.features.features, label);
+  // The lexicon's phrases, where one pushes this way, read best: "not … weakening", "junior partner".
+  const ruled = pushes.filter(
+    (c) => c.push > 0 && c.feature.name.startsWith('f:') && c.feature.name.endsWith(`:${label}`),
+  );
+  if (ruled.length) {
+    const runs = new Map<string, [number, number]>();
+    for (const { feature } of ruled) {
+      const at = [...new Set(feature.tokens)].filter((t) => !entity[t]).sort((a, b) => a - b);
+      let start = -1;
+      at.forEach((t, i) => {
+        if (start < 0) start = t;
+        if (at[i + 1] !== t + 1) {
+          if (!at.filter((x) => x >= start && x <= t).every((x) => plain[x]))
+            runs.set(`${start}:${t}`, [start, t]);
+          start = -1;
+        }
+      });
+    }
+    // Trim stop words at either end: "pressure from Washington" shows as "pressure".
+    for (const run of runs.values()) {
+      while (run[0] < run[1] && plain[run[0]]) run[0]++;
+      while (run[1] > run[0] && plain[run[1]]) run[1]--;
+    }
+    const phrases = [...runs.values()].sort((a, b) => a[0] - b[0]).slice(0, MAX_CUES);
+    if (phrases.length) return phrases.map(([a, b]) => text.slice(tokens[a].start, tokens[b].end));
+  }
   const score = new Float64Array(tokens.length);
-  for (const { feature, push } of contributions(model, read.features.features, label)) {
+  for (const { feature, push } of pushes) {
     if (push <= 0) continue;
     const own = feature.tokens.filter((t) => !entity[t] && !plain[t]);
     for (const t of own) score[t] += push / own.length;

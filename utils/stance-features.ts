@@ -41,7 +41,7 @@ const STOP = new Set(
     'these those there their they them he she his her him we our us you your i me my which who whom whose ' +
     'what when where while has have had do does did so than then into about over after before also very ' +
     'more most such some any each other one two both all if because since just only even still yet can ' +
-    'will would should could may might must shall how why'
+    'will would should could may might must shall how why between among within through across upon every'
   ).split(' '),
 );
 
