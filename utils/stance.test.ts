@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from './data/stance-axis.v1.json';
-import { certainty, labelStance, loadAxes } from './stance';
+import { certainty, labelStance } from './stance';
+import { loadAxes } from './stance-rules';
 import type { Stance, Statement } from './types';
 
 const say = (text: string, sentenceIndex = 0, via = 'says'): Statement => ({

@@ -27,17 +27,6 @@ import {
 } from './stance-rules';
 import type { Stance, Statement } from './types';
 
-export {
-  analyseSentence,
-  bundledAxes,
-  compileAxis,
-  DEFAULT_AXIS_ID,
-  loadAxes,
-  MAX_STATEMENTS,
-  type CompiledAxis,
-  type LabelOptions,
-} from './stance-rules';
-
 let bundledModel: StanceModel | null = null;
 
 /** The model shipped with the extension, validated on first use. */
