@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from './data/stance-axis.v1.json';
 import { parseStanceData } from './stance-schema';
-import { compileAxis, DEFAULT_AXIS_ID, loadAxes } from './stance';
+import { compileAxis, DEFAULT_AXIS_ID, loadAxes } from './stance-rules';
 
 const clone = () => JSON.parse(JSON.stringify(data)) as typeof data;
 

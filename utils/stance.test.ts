@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from './data/stance-axis.v1.json';
-import { labelStance, loadAxes } from './stance';
+import { certainty, labelStance } from './stance';
+import { loadAxes } from './stance-rules';
 import type { Stance, Statement } from './types';
 
 const say = (text: string, sentenceIndex = 0, via = 'says'): Statement => ({
@@ -119,5 +120,41 @@ describe('labelStance', () => {
     const s = labelStance([say('She says the sanctions are finally biting in Moscow.')], { axis });
     expect(s).toMatchObject({ label: 'durable', axis: 'sanctions-effectiveness' });
     expect(() => labelStance([], { axisId: 'no-such-axis' })).toThrow(/unknown stance axis/);
+  });
+
+  it('reads durable views phrased without the usual cue words (issue 10)', () => {
+    // Written fresh for this test, not in the training statements.
+    const durable = [
+      'The bond between Moscow and Beijing grows tighter every season, says Ana Kral.',
+      'Pressure from Washington has driven the Kremlin and Beijing into a closer embrace, said Jon Ek.',
+      'Western sanctions ended up boosting the commerce between Russia and China, notes Ida Berg.',
+    ];
+    for (const text of durable) expect(labelStance([say(text)]).label, text).toBe('durable');
+    const fragile = [
+      'Russia has become the junior partner and resents it, said Per Holt.',
+      'Their ties will not last, argues Eva Lind.',
+      'Distrust runs deep between the two capitals, said Mo Ali.',
+      'There are limits to what Beijing will do for Moscow, said Kai Sun.',
+    ];
+    for (const text of fragile) expect(labelStance([say(text)]).label, text).toBe('fragile');
+  });
+
+  it("labels an essay's author from the thesis sentences the expert step hands over", () => {
+    const thesis = [
+      'I spent a month in Harbin and Vladivostok talking to traders and officials.',
+      'Western policy still assumes that Moscow can be coaxed away from Beijing.',
+      'That assumption is wrong: the ties between the two have only grown deeper since 2022.',
+      'We should plan for a partnership that lasts, not hope for a split.',
+      'The essay that follows looks at energy, finance and arms in turn.',
+    ].map((text, i) => ({ ...say(text, i), via: 'author' }));
+    const s = labelStance(thesis);
+    expectHonest(s);
+    expect(s.label).toBe('durable');
+  });
+
+  it('turns a confidence into a word the card can show', () => {
+    expect(certainty(0.92)).toBe('clear');
+    expect(certainty(0.7)).toBe('likely');
+    expect(certainty(0.45)).toBe('unclear');
   });
 });
