@@ -17,6 +17,7 @@ import {
   type TopicTerm,
 } from './topic-schema';
 import type { TopicEvidence, TopicVerdict } from './types';
+import { detectLanguage, stopWordLanguage } from './language';
 
 const ROLE_BIT: Record<GroupRole, number> = {
   china: 1,
@@ -27,6 +28,7 @@ const ROLE_BIT: Record<GroupRole, number> = {
   distractor: 32,
   other: 64,
   anaphor: 128,
+  neutral: 0,
 };
 const CHINA = ROLE_BIT.china | ROLE_BIT.pair;
 const RUSSIA = ROLE_BIT.russia | ROLE_BIT.pair;
@@ -136,11 +138,11 @@ export function compileTopic(data: unknown): CompiledTopic {
   }
   const coordinators = new Set((definition.coordinators ?? []).map((word) => word.toLowerCase()));
   const verbs = (definition.jointVerbs ?? []).map((word) =>
-    word.endsWith('*') ? `${word.slice(0, -1)}[a-z]*` : word,
+    word.endsWith('*') ? `${word.slice(0, -1)}[${WORD_CHARS}]*` : word,
   );
   const jointVerb = verbs.length
     ? new RegExp(
-        `^[\\s,]*(?:(?:will|would|to|have|has|had|jointly|again|also|now|plan|plans|planned|began|begin|set|are|were)\\s+){0,2}(?:${verbs.join('|')})(?![${WORD_CHARS}])`,
+        `^[\\s,]*(?:(?:will|would|to|have|has|had|jointly|again|also|now|plan|plans|planned|began|begin|set|are|were|ont|vont|han|van|haben|wollen|werden)\\s+){0,2}(?:${verbs.join('|')})(?![${WORD_CHARS}])`,
         'i',
       )
     : null;
@@ -158,9 +160,12 @@ function lookup(matcher: Matcher, matched: string): Entry | undefined {
   return undefined;
 }
 
-/** Sentence ends: . ! ? … (not after common abbreviations or initials) and line breaks. */
+/**
+ * Sentence ends: . ! ? … (not after common abbreviations or initials), the full-width 。！？ of
+ * Chinese (no space after them), and line breaks.
+ */
 const SENTENCE_END =
-  /(?<!(?:^|[^\p{L}])(?:\p{Lu}|U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|vs|etc|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?…]+["'”’»)\]]*\s+|\n+/gu;
+  /(?<!(?:^|[^\p{L}])(?:\p{Lu}|U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|vs|etc|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?…]+["'”’»)\]]*\s+|[。！？]+[”’」』）]*\s*|\n+/gu;
 
 interface Segments {
   /** End offset of each sentence. */
@@ -179,17 +184,27 @@ function segment(text: string): Segments {
     paragraph.push(current);
     if (match[0].includes('\n')) current++;
   }
-  ends.push(text.length);
-  paragraph.push(current);
+  // The rest after the last end (none when the text ends with a Chinese full stop).
+  if (ends.length === 0 || ends[ends.length - 1] < text.length) {
+    ends.push(text.length);
+    paragraph.push(current);
+  }
   return { ends, paragraph };
 }
 
-/** Share of the text's characters that sit in prose paragraphs rather than short, headline-like lines. */
+/** A Han character says about as much as three Latin letters. */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/g;
+
+/**
+ * Share of the text's characters that sit in prose paragraphs rather than short, headline-like lines
+ * (a Han character counts three).
+ */
 function proseShare(text: string, shortChars: number): number {
   let prose = 0;
   let total = 0;
   for (const line of text.split(/\n+/)) {
-    const length = line.trim().length;
+    const trimmed = line.trim();
+    const length = trimmed.length + 2 * (trimmed.match(HAN)?.length ?? 0);
     total += length;
     if (length >= shortChars) prose += length;
   }
@@ -207,50 +222,8 @@ function sentenceAt(ends: number[], offset: number): number {
   return low;
 }
 
-/** Stop words that tell the languages apart; a word listed for two languages is dropped. */
-const STOP_WORDS: Record<string, string> = {
-  en: 'the and of to is that with for was are this have from by which its has been were would their will',
-  de: 'der die und das nicht mit ist von den sich auch eine dem auf wird für zu im des ein bei',
-  fr: 'le les et des est une dans du pour qui pas sur au avec sont cette aux ses leur été',
-  es: 'el los las del por una con para es como más pero sus fue ha entre sobre también',
-  it: 'il della che di non per sono gli nel anche come alla dei delle è questo',
-  pt: 'não uma com para são os da do mais mas foi pelo pela ao em há seu',
-  nl: 'het een van niet zijn voor maar ook wordt dat op bij naar deze',
-  ru: 'и в не на что с по это как но из о для так от он она они был была',
-};
-
-const STOP_WORD_LANG = (() => {
-  const map = new Map<string, string>();
-  const clash = new Set<string>();
-  for (const [lang, words] of Object.entries(STOP_WORDS)) {
-    for (const word of words.split(' ')) {
-      if (map.has(word) && map.get(word) !== lang) clash.add(word);
-      map.set(word, lang);
-    }
-  }
-  for (const word of clash) map.delete(word);
-  return map;
-})();
-
 /** The language a text is written in, from its stop words; 'und' when it cannot tell. */
-export function guessLanguage(text: string): string {
-  const counts = new Map<string, number>();
-  const words = /\p{L}+/gu;
-  let seen = 0;
-  for (let match = words.exec(text); match && seen < 3000; match = words.exec(text), seen++) {
-    const lang = STOP_WORD_LANG.get(match[0].toLowerCase());
-    if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-  }
-  let best = 'und';
-  let bestCount = 2;
-  for (const [lang, count] of counts) {
-    if (count > bestCount) {
-      best = lang;
-      bestCount = count;
-    }
-  }
-  return best;
-}
+export const guessLanguage = stopWordLanguage;
 
 /** What the scorer measured, for tuning and for tests. */
 export interface TopicFeatures {
@@ -294,7 +267,7 @@ export interface TopicResult {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** What separates the words between two names: spaces, punctuation, quotes, brackets, dashes. */
-const GAP_SPLIT = /[\s,;:&/'’"“”«»()[\]\-\u2013\u2014]+/;
+const GAP_SPLIT = /[\s,;:&/'’"“”«»()[\]\-\u2013\u2014、，；：]+/;
 /** A word just before a listed pair that makes it a relation ("between", "zwischen", "entre", "между"). */
 const BETWEEN = /(?:between|among|zwischen|entre|между)\s+(?:the\s+|la\s+|der\s+)?$/i;
 /** Words that set the two side by side for comparison rather than relate them. */
@@ -436,6 +409,7 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
       matches++;
       const entry = lookup(matcher, match[0]);
       if (!entry) continue;
+      if (!entry.roles && !entry.subtopics) continue; // a phrase that only hides a name
       evidence.set(entry, (evidence.get(entry) ?? 0) + 1);
       const sentence = sentenceAt(ends, match.index);
       roles[sentence] |= entry.roles;
@@ -547,9 +521,7 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     Math.min(distractor, scoring.distractorCap) * scoring.distractorWeight;
   const score = round(Math.max(0, Math.min(1, raw / scoring.scoreScale)));
 
-  const guessed = guessLanguage(title + '\n' + text.slice(0, 30_000));
-  const declared = (options.lang ?? '').toLowerCase().split(/[-_]/)[0] || 'und';
-  const lang = guessed !== 'und' ? guessed : declared;
+  const lang = detectLanguage(title + '\n' + text.slice(0, 30_000), options.lang);
   const supported = (definition.languages as string[]).includes(lang);
 
   // A brief (a few sentences under a title naming both) cannot repeat the pair three times; but a
