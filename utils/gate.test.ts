@@ -85,6 +85,19 @@ describe('quickLook', () => {
     expect(quickLook(links, 'https://news.example.cn/').reason).toBe('not-readerable');
   });
 
+  it('lets a short piece through when its headline names both sides, not otherwise', () => {
+    const brief =
+      '<p>Warships from the two navies began drills in the Sea of Japan on Monday, the Chinese defence ministry said.</p>' +
+      '<p>Russian aircraft flew overhead. About 2,000 sailors are taking part, and Japan is watching.</p>';
+    const titled = page(
+      '<title>China, Russia hold joint naval exercises</title>',
+      `<article>${brief}</article>`,
+    );
+    expect(quickLook(titled, 'https://news.example.com/world/1').reason).toBe('candidate');
+    const untitled = page('<title>Naval exercises begin</title>', `<article>${brief}</article>`);
+    expect(quickLook(untitled, 'https://news.example.com/world/1').reason).toBe('not-readerable');
+  });
+
   it('handles bad input without throwing', () => {
     const xml = new DOMParser().parseFromString(
       '<root><p>Russia China</p></root>',

@@ -119,6 +119,12 @@ export function mentionsBothSides(text: string): boolean {
  * Han character says about as much as three Latin letters, so a Chinese page is measured by a third.
  */
 const HAN_READERABLE = { minContentLength: 47, minScore: 12 };
+/**
+ * When the page's title or description names both sides, a short piece (a wire brief, a journal's
+ * landing page) is enough: half the content length, half the score.
+ */
+const SHORT_READERABLE = { minContentLength: 70, minScore: 10 };
+const HAN_SHORT_READERABLE = { minContentLength: 24, minScore: 6 };
 
 /** True when at least a third of the sample's characters are Han characters (a Chinese page). */
 export function mostlyHan(sample: string): boolean {
@@ -161,10 +167,20 @@ export function quickLook(doc: Document, url?: string): GateResult {
     if (isFrameset(doc, root)) return { worth: false, reason: 'frameset' };
     if (isSkippedUrl(url ?? doc.URL)) return { worth: false, reason: 'skipped-host' };
 
-    const sample = gateSample(doc);
+    const head = headSample(doc);
+    const sample = head + '\n' + paragraphSample(doc, MAX_SAMPLE_CHARS);
     if (!mentionsBothSides(sample)) return { worth: false, reason: 'no-topic-terms' };
-    if (!isProbablyReaderable(doc, mostlyHan(sample) ? HAN_READERABLE : undefined))
-      return { worth: false, reason: 'not-readerable' };
+    // A short piece under a headline naming both sides may be the whole story: a lower bar.
+    const short = mentionsBothSides(head);
+    const han = mostlyHan(sample);
+    const options = han
+      ? short
+        ? HAN_SHORT_READERABLE
+        : HAN_READERABLE
+      : short
+        ? SHORT_READERABLE
+        : undefined;
+    if (!isProbablyReaderable(doc, options)) return { worth: false, reason: 'not-readerable' };
     return { worth: true, reason: 'candidate' };
   } catch {
     return { worth: false, reason: 'error' };

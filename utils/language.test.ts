@@ -66,5 +66,10 @@ describe('scripts and tags', () => {
       'pl',
     );
     expect(stopWordLanguage('Russia China')).toBe('und');
+    const lorem =
+      'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ';
+    expect(
+      stopWordLanguage(lorem.repeat(5) + ' Duis aute irure dolor est in reprehenderit et voluptate.'),
+    ).toBe('und');
   });
 });

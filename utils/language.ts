@@ -35,6 +35,8 @@ const STOP_WORD_LANG = (() => {
 })();
 
 const MAX_WORDS = 3000;
+/** Below this share of the words read, the best-scoring language is noise. */
+const MIN_STOP_WORD_SHARE = 0.08;
 const MAX_SCRIPT_CHARS = 20_000;
 
 /** Letters per script in the first MAX_SCRIPT_CHARS characters of a text. */
@@ -91,7 +93,8 @@ export function stopWordLanguage(text: string): string {
       bestCount = count;
     }
   }
-  return best;
+  // In prose a quarter or more of the words are stop words; Lorem ipsum's "et" and "est" are not French.
+  return bestCount >= seen * MIN_STOP_WORD_SHARE ? best : 'und';
 }
 
 const CYRILLIC_TAGS = new Set(['ru', 'uk', 'bg', 'sr', 'be', 'mk', 'kk']);

@@ -61,7 +61,11 @@ function analyzeArticle(
   timings: Record<string, number>,
 ): Analysis {
   let t = now();
-  const read = analyzeTopic(defaultTopic(), article.text, { title: article.title, lang: article.lang });
+  const read = analyzeTopic(defaultTopic(), article.text, {
+    title: article.title,
+    lead: article.excerpt,
+    lang: article.lang,
+  });
   const topic: TopicVerdict = read.verdict;
   const language = read.features.lang;
   const expertsLanguageSupported = EXPERT_LANGUAGES.has(language);

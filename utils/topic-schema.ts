@@ -133,6 +133,12 @@ export const ScoringSchema = v.strictObject({
   minJointSentencesShort: v.optional(NonNegative),
   minJointSentencesBrief: v.optional(NonNegative),
   relatedScoreBrief: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  /**
+   * A piece of at most this many sentences under a headline that says it all (the pair in one term,
+   * related by a cue, acting together) is related when its lead carries the story, however rarely its
+   * body names the two together. 0 or absent: off.
+   */
+  titleLedSentences: v.optional(NonNegative),
 });
 
 export const TopicDefinitionSchema = v.pipe(

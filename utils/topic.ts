@@ -247,6 +247,10 @@ export interface TopicFeatures {
   /** Share of the text in prose paragraphs (0 when nothing is joint: not computed). */
   prose: number;
   titleJoint: boolean;
+  /** The title names the pair in one term, relates them, or has them act together (and no third country). */
+  titleStrong: boolean;
+  /** Related as a short piece under a title that says it all (see `titleStrong`). */
+  titleLed: boolean;
   pairWeight: number;
   west: number;
   distractor: number;
@@ -255,7 +259,9 @@ export interface TopicFeatures {
 
 export interface TopicOptions {
   title?: string;
-  /** Page language (html lang); the text's own stop words take precedence. */
+  /** The dek or description under the headline (read with the lead of a short piece). */
+  lead?: string | null;
+  /** Page language (html lang); the text's own script and stop words take precedence. */
   lang?: string | null;
 }
 
@@ -380,6 +386,70 @@ function linkedSentences(
   return linked;
 }
 
+/** What a single line (a title, a dek) names: roles, best relation cue, a topic word, side hits. */
+function readLine(
+  matchers: Matcher[],
+  line: string,
+): { roles: number; relation: number; subtopic: boolean; hits: SideHit[] } {
+  let roles = 0;
+  let relation = 0;
+  let subtopic = false;
+  const hits: SideHit[] = [];
+  for (const matcher of matchers) {
+    matcher.regex.lastIndex = 0;
+    for (let match = matcher.regex.exec(line); match; match = matcher.regex.exec(line)) {
+      const entry = lookup(matcher, match[0]);
+      if (!entry) continue;
+      roles |= entry.roles;
+      if (entry.roles & ROLE_BIT.relation) relation = Math.max(relation, entry.weight);
+      if (entry.subtopics) subtopic = true;
+      const side = sideOf(entry.roles);
+      if (side) hits.push({ start: match.index, end: match.index + match[0].length, side, sentence: 0 });
+    }
+  }
+  return { roles, relation, subtopic, hits };
+}
+
+/** How many paragraphs from the top a lead may start (after bylines, datelines, journal lines). */
+const LEAD_SEARCH_PARAGRAPHS = 8;
+
+/**
+ * The roles and cue of a text's lead: its first two prose paragraphs (at least `shortChars`, a Han
+ * character counting three), found among the first LEAD_SEARCH_PARAGRAPHS.
+ */
+function leadParagraphs(
+  text: string,
+  ends: number[],
+  paragraph: number[],
+  roles: Uint8Array,
+  cue: Float32Array,
+  shortChars: number,
+): { roles: number; cue: boolean } {
+  let leadRoles = 0;
+  let leadCue = false;
+  let taken = 0;
+  let i = 0;
+  while (i < ends.length && taken < 2 && paragraph[i] < LEAD_SEARCH_PARAGRAPHS) {
+    const current = paragraph[i];
+    const start = i === 0 ? 0 : ends[i - 1];
+    let paragraphRoles = 0;
+    let paragraphCue = false;
+    let j = i;
+    for (; j < ends.length && paragraph[j] === current; j++) {
+      paragraphRoles |= roles[j];
+      if (cue[j] > 0) paragraphCue = true;
+    }
+    const body = text.slice(start, ends[j - 1]).trim();
+    if (body.length + 2 * (body.match(HAN)?.length ?? 0) >= shortChars) {
+      leadRoles |= paragraphRoles;
+      leadCue ||= paragraphCue;
+      taken++;
+    }
+    i = j;
+  }
+  return { roles: leadRoles, cue: leadCue };
+}
+
 /** The verdict and the measurements behind it. */
 export function analyzeTopic(topic: CompiledTopic, input: string, options: TopicOptions = {}): TopicResult {
   const { definition, matchers, coordinators, jointVerb } = topic;
@@ -447,27 +517,24 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   }
   const linked = linkedSentences(text, sideHits, count, coordinators, jointVerb);
 
-  let titleRoles = 0;
-  let titleRelation = 0;
-  const titleHits: SideHit[] = [];
-  for (const matcher of matchers) {
-    matcher.regex.lastIndex = 0;
-    for (let match = matcher.regex.exec(title); match; match = matcher.regex.exec(title)) {
-      const entry = lookup(matcher, match[0]);
-      if (!entry) continue;
-      titleRoles |= entry.roles;
-      if (entry.roles & ROLE_BIT.relation) titleRelation = Math.max(titleRelation, entry.weight);
-      const side = sideOf(entry.roles);
-      if (side) titleHits.push({ start: match.index, end: match.index + match[0].length, side, sentence: 0 });
-    }
-  }
+  const { roles: titleRoles, relation: titleRelation, hits: titleHits } = readLine(matchers, title);
   // A title that only lists the two ("China, Russia biggest challenges") earns no title points.
   const titleLinked = linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1;
   const titleJoint =
     Boolean(titleRoles & CHINA) && Boolean(titleRoles & RUSSIA) && (titleLinked || titleRelation > 0);
   // "Russia and China fly joint patrol near Japan": linked only by the verb they share.
-  const titleActsTogether =
-    titleJoint && titleLinked && linkedSentences(title, titleHits, 1, coordinators, null)[0] !== 1;
+  const titleLinkedByWords = linkedSentences(title, titleHits, 1, coordinators, null)[0];
+  const titleActsTogether = titleJoint && titleLinked && titleLinkedByWords !== 1;
+  /**
+   * A headline that says it all: it names the pair in one term, relates the two with a relation cue
+   * (an axis, an alliance, a partnership, joint drills) or has them act together ("Russia and China
+   * now settle their trade in yuan") — and names no third country and nothing of sport, food or the
+   * arts.
+   */
+  const titleStrong =
+    titleJoint &&
+    !(titleRoles & (ROLE_BIT.other | ROLE_BIT.distractor)) &&
+    (Boolean(titleRoles & ROLE_BIT.pair) || titleRelation >= 1 || titleActsTogether);
 
   let joint = 0;
   let cuedJoint = 0;
@@ -502,7 +569,8 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   // A title naming both counts as one more sentence about them (a wire brief is mostly about who saw it).
   const titleEither = titleJoint ? 1 : 0;
   const focus = either > 0 ? (either + titleEither) / (either + titleEither + other) : 0;
-  const prose = joint > 0 ? proseShare(text, scoring.shortParagraphChars) : 0;
+  const titleLedPossible = titleStrong && count <= (scoring.titleLedSentences ?? 0);
+  const prose = joint > 0 || titleLedPossible ? proseShare(text, scoring.shortParagraphChars) : 0;
 
   const subtopics = definition.subtopics
     .map((subtopic, index) => ({ id: subtopic.id, weight: subtopicWeight[index] }))
@@ -532,22 +600,43 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     (!(titleRoles & ROLE_BIT.other) ||
       titleActsTogether ||
       focus >= (scoring.briefMinFocusThirdCountry ?? 0));
-  const brief = titleAboutPair && count <= (scoring.briefSentences ?? 0);
+  // A brief's allowance also needs a title about the two themselves, not the West acting on one of
+  // them ("EU adopts new Russia sanctions package, lists Chinese firms").
+  const brief =
+    titleAboutPair &&
+    (titleStrong || !(titleRoles & ROLE_BIT.west)) &&
+    count <= (scoring.briefSentences ?? 0);
   const short = titleAboutPair && count <= (scoring.shortSentences ?? 0);
   const minJoint = brief
     ? (scoring.minJointSentencesBrief ?? scoring.minJointSentences)
     : short
       ? (scoring.minJointSentencesShort ?? scoring.minJointSentences)
       : scoring.minJointSentences;
+  // Title-led: a short piece under a headline that says it all, whose lead (the dek and the first two
+  // prose paragraphs) names one side at least and carries a relation or topic word. Its body need
+  // not name the two together again ("Warships from the two navies began drills …").
+  let titleLed = false;
+  if (titleLedPossible && supported && distractor === 0 && prose >= scoring.minProseShare) {
+    const dek = readLine(matchers, typeof options.lead === 'string' ? options.lead.slice(0, 1000) : '');
+    const lead = leadParagraphs(text, ends, paragraph, roles, cue, scoring.shortParagraphChars);
+    const leadRoles = lead.roles | dek.roles;
+    const leadCue = lead.cue || dek.subtopic || dek.relation > 0;
+    titleLed =
+      Boolean(leadRoles & (CHINA | RUSSIA)) &&
+      leadCue &&
+      !(leadRoles & ROLE_BIT.distractor) &&
+      (either === 0 || focus >= scoring.minFocus);
+  }
   const related =
-    supported &&
-    joint >= minJoint &&
-    cuedJoint >= Math.min(minJoint, scoring.minCuedJointSentences) &&
-    jointShare >= scoring.minJointShare &&
-    cuedShare >= scoring.minCuedShare &&
-    focus >= scoring.minFocus &&
-    prose >= scoring.minProseShare &&
-    score >= (brief ? (scoring.relatedScoreBrief ?? scoring.relatedScore) : scoring.relatedScore);
+    titleLed ||
+    (supported &&
+      joint >= minJoint &&
+      cuedJoint >= Math.min(minJoint, scoring.minCuedJointSentences) &&
+      jointShare >= scoring.minJointShare &&
+      cuedShare >= scoring.minCuedShare &&
+      focus >= scoring.minFocus &&
+      prose >= scoring.minProseShare &&
+      score >= (brief ? (scoring.relatedScoreBrief ?? scoring.relatedScore) : scoring.relatedScore));
 
   const evidenceList: TopicEvidence[] = [...evidence]
     .sort((a, b) => b[1] - a[1])
@@ -569,6 +658,8 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
       focus: round(focus),
       prose: round(prose),
       titleJoint,
+      titleStrong,
+      titleLed,
       pairWeight,
       west,
       distractor,
