@@ -152,6 +152,7 @@ describe('mentionsBothSides', () => {
     ['俄中贸易', true],
     ['俄罗斯总统普京会见中国国家主席习近平', true],
     ['普京访问北京', true],
+    ['習近平同俄羅斯總統普丁舉行會談', true],
     ['俄罗斯天然气', false],
     ['中国经济', false],
     ['La ensalada rusa lleva patata', false],

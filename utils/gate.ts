@@ -53,13 +53,13 @@ export function isSkippedUrl(url: string | undefined): boolean {
  * Terms naming the pair (group 1: first, so that 中俄 and 俄中 are read as the pair and not as 俄
  * alone), Russia terms (groups 2–3; Russia's war in Ukraine stands for its side, as in the topic
  * data) and China terms (groups 4–5), in English with the common Russian, German, French, Spanish and
- * Chinese forms. Kept small and plain on purpose (no Unicode property escapes or lookbehind: those
+ * Chinese (simplified and traditional) forms. Kept small and plain on purpose (no Unicode property escapes or lookbehind: those
  * made this scan 4–5× slower in V8); the full vocabulary lives in `data/topic.v1.json` and is only
  * loaded once a page passes this gate. `\b` only works for ASCII words, so the Cyrillic stems and
  * the Chinese words stand in their own groups without it.
  */
 const SAMPLE_TERMS =
-  /\b(sino[-– ](?:rus|sovi|sowj)|rus+o[-– ]chin|chin[oa][-– ]rus)|(中俄|俄中|中苏)|\b(russia|mosc(?:ow|ou|ú)|kremlin|putin|sovi[eé]t|sowjet|ussr|ukrain|ucrania|kyiv|russland|russisch|moskau|russie|russes?\b|rus[oa]s?\b|rusia|poutine)|(росси|москв|кремл|путин|украин|советск|ссср|俄|普京|莫斯科|克里姆林|苏联|乌克兰)|\b(china|chinese|chin[oa]s\b|chino\b|beijing|peking|p[eé]k[ií]n|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин|си цзиньпин|中国|中方|北京|习近平)/gi;
+  /\b(sino[-– ](?:rus|sovi|sowj)|rus+o[-– ]chin|chin[oa][-– ]rus)|(中俄|俄中|中苏)|\b(russia|mosc(?:ow|ou|ú)|kremlin|putin|sovi[eé]t|sowjet|ussr|ukrain|ucrania|kyiv|russland|russisch|moskau|russie|russes?\b|rus[oa]s?\b|rusia|poutine)|(росси|москв|кремл|путин|украин|советск|ссср|俄|普京|普丁|莫斯科|克里姆林|苏联|蘇聯|乌克兰|烏克蘭)|\b(china|chinese|chin[oa]s\b|chino\b|beijing|peking|p[eé]k[ií]n|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин|си цзиньпин|中国|中國|中方|北京|习近平|習近平)/gi;
 
 const MAX_PARAGRAPHS = 20;
 export const MAX_SAMPLE_CHARS = 4000;
