@@ -45,6 +45,8 @@ export function toLine(file: string, a: Analysis): Record<string, unknown> {
     byline: art?.byline ?? null,
     siteName: art?.siteName ?? null,
     lang: art?.lang ?? null,
+    language: a.language ?? null,
+    expertsLanguageSupported: a.expertsLanguageSupported ?? null,
     publishedTime: art?.publishedTime ?? null,
     canonicalUrl: art?.canonicalUrl ?? null,
     wordCount: art?.wordCount ?? 0,

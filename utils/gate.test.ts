@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser, parseHTML } from 'linkedom';
-import { gateSample, isSkippedUrl, MAX_SAMPLE_CHARS, mentionsBothSides, quickLook } from './gate';
+import { gateSample, isSkippedUrl, MAX_SAMPLE_CHARS, mentionsBothSides, mostlyHan, quickLook } from './gate';
 
 const paragraph = (text: string) =>
   `<p>${text} ${'Lorem ipsum dolor sit amet, words to fill the paragraph. '.repeat(6)}</p>`;
@@ -67,6 +67,37 @@ describe('quickLook', () => {
     expect(quickLook(doc).reason).toBe('not-readerable');
   });
 
+  it('passes a Chinese article whose paragraphs are short in characters, but not a Chinese link list', () => {
+    const zh = (text: string) =>
+      `<p>${text}中俄双方同意继续加强能源、贸易和科技领域的合作，推动两国关系向前发展。</p>`;
+    const doc = page(
+      '<title>中俄元首举行会谈</title>',
+      `<article>${zh('国家主席习近平同俄罗斯总统普京举行会谈。')}${zh('双方签署联合声明。')}${zh('分析人士认为，')}</article>`,
+    );
+    expect(quickLook(doc, 'https://news.example.cn/world/1.html')).toEqual({
+      worth: true,
+      reason: 'candidate',
+    });
+    const links = page(
+      '<title>中俄新闻</title>',
+      '<ul>' + '<li><a href="/a">中国新闻</a></li><li><a href="/b">俄罗斯新闻</a></li>'.repeat(20) + '</ul>',
+    );
+    expect(quickLook(links, 'https://news.example.cn/').reason).toBe('not-readerable');
+  });
+
+  it('lets a short piece through when its headline names both sides, not otherwise', () => {
+    const brief =
+      '<p>Warships from the two navies began drills in the Sea of Japan on Monday, the Chinese defence ministry said.</p>' +
+      '<p>Russian aircraft flew overhead. About 2,000 sailors are taking part, and Japan is watching.</p>';
+    const titled = page(
+      '<title>China, Russia hold joint naval exercises</title>',
+      `<article>${brief}</article>`,
+    );
+    expect(quickLook(titled, 'https://news.example.com/world/1').reason).toBe('candidate');
+    const untitled = page('<title>Naval exercises begin</title>', `<article>${brief}</article>`);
+    expect(quickLook(untitled, 'https://news.example.com/world/1').reason).toBe('not-readerable');
+  });
+
   it('handles bad input without throwing', () => {
     const xml = new DOMParser().parseFromString(
       '<root><p>Russia China</p></root>',
@@ -109,8 +140,33 @@ describe('mentionsBothSides', () => {
     ['Russia invaded Ukraine', false],
     ["China's peace plan for Ukraine", true],
     ['Chinese dumplings with pork', false],
+    ['Rusia y China firman un acuerdo', true],
+    ['Moscú y Pekín', true],
+    ['el gas ruso llega a los compradores chinos', true],
+    ['la alianza sino-rusa', true],
+    ['Putin recibe a Xi Jinping', true],
+    ['Путин и Си Цзиньпин', true],
+    ['Moskau und Peking', true],
+    ['Poutine à Pékin', true],
+    ['中俄关系', true],
+    ['俄中贸易', true],
+    ['俄罗斯总统普京会见中国国家主席习近平', true],
+    ['普京访问北京', true],
+    ['習近平同俄羅斯總統普丁舉行會談', true],
+    ['俄罗斯天然气', false],
+    ['中国经济', false],
+    ['La ensalada rusa lleva patata', false],
+    ['Russische Küche', false],
   ])('%s → %s', (text, expected) => {
     expect(mentionsBothSides(text)).toBe(expected);
+  });
+});
+
+describe('mostlyHan', () => {
+  it('tells a Chinese sample from an English one that quotes a Chinese word', () => {
+    expect(mostlyHan('中俄双方同意继续加强能源合作。Xinhua')).toBe(true);
+    expect(mostlyHan('The phrase 中俄 means China and Russia, as the article explains.')).toBe(false);
+    expect(mostlyHan('')).toBe(false);
   });
 });
 

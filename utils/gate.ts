@@ -50,15 +50,16 @@ export function isSkippedUrl(url: string | undefined): boolean {
 }
 
 /**
- * Russia terms (groups 1–2; Russia's war in Ukraine stands for its side, as in the topic data), China
- * terms (groups 3–4) and terms naming the pair (group 5), in English with the common Russian, German
- * and French forms. Kept small and plain on purpose (no Unicode
- * property escapes or lookbehind: those made this scan 4–5× slower in V8); the full vocabulary lives
- * in `data/topic.v1.json` and is only loaded once a page passes this gate. `\b` only works for ASCII
- * words, so the Cyrillic stems stand in their own groups without it.
+ * Terms naming the pair (group 1: first, so that 中俄 and 俄中 are read as the pair and not as 俄
+ * alone), Russia terms (groups 2–3; Russia's war in Ukraine stands for its side, as in the topic
+ * data) and China terms (groups 4–5), in English with the common Russian, German, French, Spanish and
+ * Chinese (simplified and traditional) forms. Kept small and plain on purpose (no Unicode property escapes or lookbehind: those
+ * made this scan 4–5× slower in V8); the full vocabulary lives in `data/topic.v1.json` and is only
+ * loaded once a page passes this gate. `\b` only works for ASCII words, so the Cyrillic stems and
+ * the Chinese words stand in their own groups without it.
  */
 const SAMPLE_TERMS =
-  /\b(russia|moscow|kremlin|putin|soviet|ussr|ukrain|kyiv|russland|russisch|moskau|russie|russes?\b|moscou|poutine)|(росси|москв|кремл|путин|украин)|\b(china|chinese|beijing|peking|pékin|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин)|\b(sino[-– ](?:russ|soviet)|russo[-– ]chin)/gi;
+  /\b(sino[-– ](?:rus|sovi|sowj)|rus+o[-– ]chin|chin[oa][-– ]rus)|(中俄|俄中|中苏)|\b(russia|mosc(?:ow|ou|ú)|kremlin|putin|sovi[eé]t|sowjet|ussr|ukrain|ucrania|kyiv|russland|russisch|moskau|russie|russes?\b|rus[oa]s?\b|rusia|poutine)|(росси|москв|кремл|путин|украин|советск|ссср|俄|普京|普丁|莫斯科|克里姆林|苏联|蘇聯|乌克兰|烏克蘭)|\b(china|chinese|chin[oa]s\b|chino\b|beijing|peking|p[eé]k[ií]n|xi jinping|chinois|chinesisch|chine\b)|(кита|пекин|си цзиньпин|中国|中國|中方|北京|习近平|習近平)/gi;
 
 const MAX_PARAGRAPHS = 20;
 export const MAX_SAMPLE_CHARS = 4000;
@@ -105,12 +106,34 @@ export function mentionsBothSides(text: string): boolean {
   let china = false;
   SAMPLE_TERMS.lastIndex = 0;
   for (let match = SAMPLE_TERMS.exec(text); match; match = SAMPLE_TERMS.exec(text)) {
-    if (match[5]) return true;
-    if (match[1] || match[2]) russia = true;
+    if (match[1] || match[2]) return true;
+    if (match[3] || match[4]) russia = true;
     else china = true;
     if (russia && china) return true;
   }
   return false;
+}
+
+/**
+ * Readability's readerable check counts characters (paragraphs of 140 and more, a score of 20); a
+ * Han character says about as much as three Latin letters, so a Chinese page is measured by a third.
+ */
+const HAN_READERABLE = { minContentLength: 47, minScore: 12 };
+/**
+ * When the page's title or description names both sides, a short piece (a wire brief, a journal's
+ * landing page) is enough: half the content length, half the score.
+ */
+const SHORT_READERABLE = { minContentLength: 70, minScore: 10 };
+const HAN_SHORT_READERABLE = { minContentLength: 24, minScore: 6 };
+
+/** True when at least a third of the sample's characters are Han characters (a Chinese page). */
+export function mostlyHan(sample: string): boolean {
+  let han = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return han * 3 >= sample.length && han > 0;
 }
 
 /** A frameset page: checked on the root's children only, never by searching the whole tree. */
@@ -144,8 +167,20 @@ export function quickLook(doc: Document, url?: string): GateResult {
     if (isFrameset(doc, root)) return { worth: false, reason: 'frameset' };
     if (isSkippedUrl(url ?? doc.URL)) return { worth: false, reason: 'skipped-host' };
 
-    if (!mentionsBothSides(gateSample(doc))) return { worth: false, reason: 'no-topic-terms' };
-    if (!isProbablyReaderable(doc)) return { worth: false, reason: 'not-readerable' };
+    const head = headSample(doc);
+    const sample = head + '\n' + paragraphSample(doc, MAX_SAMPLE_CHARS);
+    if (!mentionsBothSides(sample)) return { worth: false, reason: 'no-topic-terms' };
+    // A short piece under a headline naming both sides may be the whole story: a lower bar.
+    const short = mentionsBothSides(head);
+    const han = mostlyHan(sample);
+    const options = han
+      ? short
+        ? HAN_SHORT_READERABLE
+        : HAN_READERABLE
+      : short
+        ? SHORT_READERABLE
+        : undefined;
+    if (!isProbablyReaderable(doc, options)) return { worth: false, reason: 'not-readerable' };
     return { worth: true, reason: 'candidate' };
   } catch {
     return { worth: false, reason: 'error' };

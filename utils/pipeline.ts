@@ -5,7 +5,7 @@
  */
 import type { Analysis, Expert, ExtractedArticle, TopicVerdict } from './types';
 import { extractArticle, extractFromText } from './extract';
-import { recognizeTopic } from './topic';
+import { analyzeTopic, defaultTopic } from './topic';
 import { findPeople } from './experts';
 import { labelStance } from './stance';
 import { findKnownExpert } from './known-experts';
@@ -16,6 +16,12 @@ export interface AnalyzeOptions {
   /** Find experts even when the page is not on the topic (the analyze command's --all-experts). */
   expertsAlways?: boolean;
 }
+
+/**
+ * Languages the expert and stance rules are written for. 'und' (too few words to tell) is read as
+ * English, as before languages were detected.
+ */
+const EXPERT_LANGUAGES = new Set(['en', 'und']);
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -55,10 +61,27 @@ function analyzeArticle(
   timings: Record<string, number>,
 ): Analysis {
   let t = now();
-  const topic: TopicVerdict = recognizeTopic(article.text, { title: article.title, lang: article.lang });
+  const read = analyzeTopic(defaultTopic(), article.text, {
+    title: article.title,
+    lead: article.excerpt,
+    lang: article.lang,
+  });
+  const topic: TopicVerdict = read.verdict;
+  const language = read.features.lang;
+  const expertsLanguageSupported = EXPERT_LANGUAGES.has(language);
   timings.topic = now() - t;
-  if (!topic.related && !opts.expertsAlways) {
-    return { isArticle: article.isArticle, article, topic, experts: [], people: [], timings };
+  // Experts and stance are read in English only: on other languages their rules would find garbage.
+  if ((!topic.related && !opts.expertsAlways) || !expertsLanguageSupported) {
+    return {
+      isArticle: article.isArticle,
+      article,
+      topic,
+      experts: [],
+      people: [],
+      timings,
+      language,
+      expertsLanguageSupported,
+    };
   }
   t = now();
   const found = findPeople(article.text, {
@@ -76,7 +99,16 @@ function analyzeArticle(
     }),
   );
   timings.stance = now() - t;
-  return { isArticle: article.isArticle, article, topic, experts, people: found.people, timings };
+  return {
+    isArticle: article.isArticle,
+    article,
+    topic,
+    experts,
+    people: found.people,
+    timings,
+    language,
+    expertsLanguageSupported,
+  };
 }
 
 /**

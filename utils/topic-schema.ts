@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 
-export const TOPIC_LANGUAGES = ['en', 'ru', 'de', 'fr'] as const;
+export const TOPIC_LANGUAGES = ['en', 'ru', 'de', 'fr', 'es', 'zh'] as const;
 export type TopicLanguage = (typeof TOPIC_LANGUAGES)[number];
 
 /** How a concept group takes part in the verdict. */
@@ -22,6 +22,11 @@ export const GROUP_ROLES = [
    * China and Russia when the sentences just before name those two and no third side as often.
    */
   'anaphor',
+  /**
+   * Phrases that contain a country name but do not name the country ("Russian roulette", 北京时间
+   * "Beijing time" in a dateline): they count for nothing, and being longer they win over the name.
+   */
+  'neutral',
 ] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
@@ -45,12 +50,14 @@ export const TermSchema = v.union([
 
 const TermList = v.pipe(v.array(TermSchema), v.minLength(1));
 
-/** Terms per language: English is required, the others optional. */
+/** Terms per language: English is required, the others optional (Chinese terms match inside runs of Han characters: no word boundaries). */
 export const TermsByLanguageSchema = v.strictObject({
   en: TermList,
   ru: v.optional(TermList),
   de: v.optional(TermList),
   fr: v.optional(TermList),
+  es: v.optional(TermList),
+  zh: v.optional(TermList),
 });
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'id: kebab-case'));
@@ -126,6 +133,12 @@ export const ScoringSchema = v.strictObject({
   minJointSentencesShort: v.optional(NonNegative),
   minJointSentencesBrief: v.optional(NonNegative),
   relatedScoreBrief: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  /**
+   * A piece of at most this many sentences under a headline that says it all (the pair in one term,
+   * related by a cue, acting together) is related when its lead carries the story, however rarely its
+   * body names the two together. 0 or absent: off.
+   */
+  titleLedSentences: v.optional(NonNegative),
 });
 
 export const TopicDefinitionSchema = v.pipe(
@@ -148,7 +161,7 @@ export const TopicDefinitionSchema = v.pipe(
      * by anything else ("China and Russia pose threats") stays a list.
      */
     jointVerbs: v.optional(
-      v.array(v.pipe(v.string(), v.regex(/^[a-z]+\*?$/, 'jointVerbs: lower-case words'))),
+      v.array(v.pipe(v.string(), v.regex(/^[\p{Ll}\p{Lo}]+\*?$/u, 'jointVerbs: lower-case words'))),
     ),
   }),
   v.check(

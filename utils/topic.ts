@@ -17,6 +17,7 @@ import {
   type TopicTerm,
 } from './topic-schema';
 import type { TopicEvidence, TopicVerdict } from './types';
+import { detectLanguage, stopWordLanguage } from './language';
 
 const ROLE_BIT: Record<GroupRole, number> = {
   china: 1,
@@ -27,6 +28,7 @@ const ROLE_BIT: Record<GroupRole, number> = {
   distractor: 32,
   other: 64,
   anaphor: 128,
+  neutral: 0,
 };
 const CHINA = ROLE_BIT.china | ROLE_BIT.pair;
 const RUSSIA = ROLE_BIT.russia | ROLE_BIT.pair;
@@ -136,11 +138,11 @@ export function compileTopic(data: unknown): CompiledTopic {
   }
   const coordinators = new Set((definition.coordinators ?? []).map((word) => word.toLowerCase()));
   const verbs = (definition.jointVerbs ?? []).map((word) =>
-    word.endsWith('*') ? `${word.slice(0, -1)}[a-z]*` : word,
+    word.endsWith('*') ? `${word.slice(0, -1)}[${WORD_CHARS}]*` : word,
   );
   const jointVerb = verbs.length
     ? new RegExp(
-        `^[\\s,]*(?:(?:will|would|to|have|has|had|jointly|again|also|now|plan|plans|planned|began|begin|set|are|were)\\s+){0,2}(?:${verbs.join('|')})(?![${WORD_CHARS}])`,
+        `^[\\s,]*(?:(?:will|would|to|have|has|had|jointly|again|also|now|plan|plans|planned|began|begin|set|are|were|ont|vont|han|van|haben|wollen|werden)\\s+){0,2}(?:${verbs.join('|')})(?![${WORD_CHARS}])`,
         'i',
       )
     : null;
@@ -158,9 +160,12 @@ function lookup(matcher: Matcher, matched: string): Entry | undefined {
   return undefined;
 }
 
-/** Sentence ends: . ! ? … (not after common abbreviations or initials) and line breaks. */
+/**
+ * Sentence ends: . ! ? … (not after common abbreviations or initials), the full-width 。！？ of
+ * Chinese (no space after them), and line breaks.
+ */
 const SENTENCE_END =
-  /(?<!(?:^|[^\p{L}])(?:\p{Lu}|U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|vs|etc|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?…]+["'”’»)\]]*\s+|\n+/gu;
+  /(?<!(?:^|[^\p{L}])(?:\p{Lu}|U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|vs|etc|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?…]+["'”’»)\]]*\s+|[。！？]+[”’」』）]*\s*|\n+/gu;
 
 interface Segments {
   /** End offset of each sentence. */
@@ -179,17 +184,27 @@ function segment(text: string): Segments {
     paragraph.push(current);
     if (match[0].includes('\n')) current++;
   }
-  ends.push(text.length);
-  paragraph.push(current);
+  // The rest after the last end (none when the text ends with a Chinese full stop).
+  if (ends.length === 0 || ends[ends.length - 1] < text.length) {
+    ends.push(text.length);
+    paragraph.push(current);
+  }
   return { ends, paragraph };
 }
 
-/** Share of the text's characters that sit in prose paragraphs rather than short, headline-like lines. */
+/** A Han character says about as much as three Latin letters. */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/g;
+
+/**
+ * Share of the text's characters that sit in prose paragraphs rather than short, headline-like lines
+ * (a Han character counts three).
+ */
 function proseShare(text: string, shortChars: number): number {
   let prose = 0;
   let total = 0;
   for (const line of text.split(/\n+/)) {
-    const length = line.trim().length;
+    const trimmed = line.trim();
+    const length = trimmed.length + 2 * (trimmed.match(HAN)?.length ?? 0);
     total += length;
     if (length >= shortChars) prose += length;
   }
@@ -207,50 +222,8 @@ function sentenceAt(ends: number[], offset: number): number {
   return low;
 }
 
-/** Stop words that tell the languages apart; a word listed for two languages is dropped. */
-const STOP_WORDS: Record<string, string> = {
-  en: 'the and of to is that with for was are this have from by which its has been were would their will',
-  de: 'der die und das nicht mit ist von den sich auch eine dem auf wird für zu im des ein bei',
-  fr: 'le les et des est une dans du pour qui pas sur au avec sont cette aux ses leur été',
-  es: 'el los las del por una con para es como más pero sus fue ha entre sobre también',
-  it: 'il della che di non per sono gli nel anche come alla dei delle è questo',
-  pt: 'não uma com para são os da do mais mas foi pelo pela ao em há seu',
-  nl: 'het een van niet zijn voor maar ook wordt dat op bij naar deze',
-  ru: 'и в не на что с по это как но из о для так от он она они был была',
-};
-
-const STOP_WORD_LANG = (() => {
-  const map = new Map<string, string>();
-  const clash = new Set<string>();
-  for (const [lang, words] of Object.entries(STOP_WORDS)) {
-    for (const word of words.split(' ')) {
-      if (map.has(word) && map.get(word) !== lang) clash.add(word);
-      map.set(word, lang);
-    }
-  }
-  for (const word of clash) map.delete(word);
-  return map;
-})();
-
 /** The language a text is written in, from its stop words; 'und' when it cannot tell. */
-export function guessLanguage(text: string): string {
-  const counts = new Map<string, number>();
-  const words = /\p{L}+/gu;
-  let seen = 0;
-  for (let match = words.exec(text); match && seen < 3000; match = words.exec(text), seen++) {
-    const lang = STOP_WORD_LANG.get(match[0].toLowerCase());
-    if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-  }
-  let best = 'und';
-  let bestCount = 2;
-  for (const [lang, count] of counts) {
-    if (count > bestCount) {
-      best = lang;
-      bestCount = count;
-    }
-  }
-  return best;
-}
+export const guessLanguage = stopWordLanguage;
 
 /** What the scorer measured, for tuning and for tests. */
 export interface TopicFeatures {
@@ -274,6 +247,10 @@ export interface TopicFeatures {
   /** Share of the text in prose paragraphs (0 when nothing is joint: not computed). */
   prose: number;
   titleJoint: boolean;
+  /** The title names the pair in one term, relates them, or has them act together (and no third country). */
+  titleStrong: boolean;
+  /** Related as a short piece under a title that says it all (see `titleStrong`). */
+  titleLed: boolean;
   pairWeight: number;
   west: number;
   distractor: number;
@@ -282,7 +259,9 @@ export interface TopicFeatures {
 
 export interface TopicOptions {
   title?: string;
-  /** Page language (html lang); the text's own stop words take precedence. */
+  /** The dek or description under the headline (read with the lead of a short piece). */
+  lead?: string | null;
+  /** Page language (html lang); the text's own script and stop words take precedence. */
   lang?: string | null;
 }
 
@@ -294,7 +273,7 @@ export interface TopicResult {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** What separates the words between two names: spaces, punctuation, quotes, brackets, dashes. */
-const GAP_SPLIT = /[\s,;:&/'’"“”«»()[\]\-\u2013\u2014]+/;
+const GAP_SPLIT = /[\s,;:&/'’"“”«»()[\]\-\u2013\u2014、，；：]+/;
 /** A word just before a listed pair that makes it a relation ("between", "zwischen", "entre", "между"). */
 const BETWEEN = /(?:between|among|zwischen|entre|между)\s+(?:the\s+|la\s+|der\s+)?$/i;
 /** Words that set the two side by side for comparison rather than relate them. */
@@ -407,6 +386,70 @@ function linkedSentences(
   return linked;
 }
 
+/** What a single line (a title, a dek) names: roles, best relation cue, a topic word, side hits. */
+function readLine(
+  matchers: Matcher[],
+  line: string,
+): { roles: number; relation: number; subtopic: boolean; hits: SideHit[] } {
+  let roles = 0;
+  let relation = 0;
+  let subtopic = false;
+  const hits: SideHit[] = [];
+  for (const matcher of matchers) {
+    matcher.regex.lastIndex = 0;
+    for (let match = matcher.regex.exec(line); match; match = matcher.regex.exec(line)) {
+      const entry = lookup(matcher, match[0]);
+      if (!entry) continue;
+      roles |= entry.roles;
+      if (entry.roles & ROLE_BIT.relation) relation = Math.max(relation, entry.weight);
+      if (entry.subtopics) subtopic = true;
+      const side = sideOf(entry.roles);
+      if (side) hits.push({ start: match.index, end: match.index + match[0].length, side, sentence: 0 });
+    }
+  }
+  return { roles, relation, subtopic, hits };
+}
+
+/** How many paragraphs from the top a lead may start (after bylines, datelines, journal lines). */
+const LEAD_SEARCH_PARAGRAPHS = 8;
+
+/**
+ * The roles and cue of a text's lead: its first two prose paragraphs (at least `shortChars`, a Han
+ * character counting three), found among the first LEAD_SEARCH_PARAGRAPHS.
+ */
+function leadParagraphs(
+  text: string,
+  ends: number[],
+  paragraph: number[],
+  roles: Uint8Array,
+  cue: Float32Array,
+  shortChars: number,
+): { roles: number; cue: boolean } {
+  let leadRoles = 0;
+  let leadCue = false;
+  let taken = 0;
+  let i = 0;
+  while (i < ends.length && taken < 2 && paragraph[i] < LEAD_SEARCH_PARAGRAPHS) {
+    const current = paragraph[i];
+    const start = i === 0 ? 0 : ends[i - 1];
+    let paragraphRoles = 0;
+    let paragraphCue = false;
+    let j = i;
+    for (; j < ends.length && paragraph[j] === current; j++) {
+      paragraphRoles |= roles[j];
+      if (cue[j] > 0) paragraphCue = true;
+    }
+    const body = text.slice(start, ends[j - 1]).trim();
+    if (body.length + 2 * (body.match(HAN)?.length ?? 0) >= shortChars) {
+      leadRoles |= paragraphRoles;
+      leadCue ||= paragraphCue;
+      taken++;
+    }
+    i = j;
+  }
+  return { roles: leadRoles, cue: leadCue };
+}
+
 /** The verdict and the measurements behind it. */
 export function analyzeTopic(topic: CompiledTopic, input: string, options: TopicOptions = {}): TopicResult {
   const { definition, matchers, coordinators, jointVerb } = topic;
@@ -436,6 +479,7 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
       matches++;
       const entry = lookup(matcher, match[0]);
       if (!entry) continue;
+      if (!entry.roles && !entry.subtopics) continue; // a phrase that only hides a name
       evidence.set(entry, (evidence.get(entry) ?? 0) + 1);
       const sentence = sentenceAt(ends, match.index);
       roles[sentence] |= entry.roles;
@@ -473,27 +517,24 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   }
   const linked = linkedSentences(text, sideHits, count, coordinators, jointVerb);
 
-  let titleRoles = 0;
-  let titleRelation = 0;
-  const titleHits: SideHit[] = [];
-  for (const matcher of matchers) {
-    matcher.regex.lastIndex = 0;
-    for (let match = matcher.regex.exec(title); match; match = matcher.regex.exec(title)) {
-      const entry = lookup(matcher, match[0]);
-      if (!entry) continue;
-      titleRoles |= entry.roles;
-      if (entry.roles & ROLE_BIT.relation) titleRelation = Math.max(titleRelation, entry.weight);
-      const side = sideOf(entry.roles);
-      if (side) titleHits.push({ start: match.index, end: match.index + match[0].length, side, sentence: 0 });
-    }
-  }
+  const { roles: titleRoles, relation: titleRelation, hits: titleHits } = readLine(matchers, title);
   // A title that only lists the two ("China, Russia biggest challenges") earns no title points.
   const titleLinked = linkedSentences(title, titleHits, 1, coordinators, jointVerb)[0] === 1;
   const titleJoint =
     Boolean(titleRoles & CHINA) && Boolean(titleRoles & RUSSIA) && (titleLinked || titleRelation > 0);
   // "Russia and China fly joint patrol near Japan": linked only by the verb they share.
-  const titleActsTogether =
-    titleJoint && titleLinked && linkedSentences(title, titleHits, 1, coordinators, null)[0] !== 1;
+  const titleLinkedByWords = linkedSentences(title, titleHits, 1, coordinators, null)[0];
+  const titleActsTogether = titleJoint && titleLinked && titleLinkedByWords !== 1;
+  /**
+   * A headline that says it all: it names the pair in one term, relates the two with a relation cue
+   * (an axis, an alliance, a partnership, joint drills) or has them act together ("Russia and China
+   * now settle their trade in yuan") — and names no third country and nothing of sport, food or the
+   * arts.
+   */
+  const titleStrong =
+    titleJoint &&
+    !(titleRoles & (ROLE_BIT.other | ROLE_BIT.distractor)) &&
+    (Boolean(titleRoles & ROLE_BIT.pair) || titleRelation >= 1 || titleActsTogether);
 
   let joint = 0;
   let cuedJoint = 0;
@@ -528,7 +569,8 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
   // A title naming both counts as one more sentence about them (a wire brief is mostly about who saw it).
   const titleEither = titleJoint ? 1 : 0;
   const focus = either > 0 ? (either + titleEither) / (either + titleEither + other) : 0;
-  const prose = joint > 0 ? proseShare(text, scoring.shortParagraphChars) : 0;
+  const titleLedPossible = titleStrong && count <= (scoring.titleLedSentences ?? 0);
+  const prose = joint > 0 || titleLedPossible ? proseShare(text, scoring.shortParagraphChars) : 0;
 
   const subtopics = definition.subtopics
     .map((subtopic, index) => ({ id: subtopic.id, weight: subtopicWeight[index] }))
@@ -547,9 +589,7 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     Math.min(distractor, scoring.distractorCap) * scoring.distractorWeight;
   const score = round(Math.max(0, Math.min(1, raw / scoring.scoreScale)));
 
-  const guessed = guessLanguage(title + '\n' + text.slice(0, 30_000));
-  const declared = (options.lang ?? '').toLowerCase().split(/[-_]/)[0] || 'und';
-  const lang = guessed !== 'und' ? guessed : declared;
+  const lang = detectLanguage(title + '\n' + text.slice(0, 30_000), options.lang);
   const supported = (definition.languages as string[]).includes(lang);
 
   // A brief (a few sentences under a title naming both) cannot repeat the pair three times; but a
@@ -560,22 +600,43 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
     (!(titleRoles & ROLE_BIT.other) ||
       titleActsTogether ||
       focus >= (scoring.briefMinFocusThirdCountry ?? 0));
-  const brief = titleAboutPair && count <= (scoring.briefSentences ?? 0);
+  // A brief's allowance also needs a title about the two themselves, not the West acting on one of
+  // them ("EU adopts new Russia sanctions package, lists Chinese firms").
+  const brief =
+    titleAboutPair &&
+    (titleStrong || !(titleRoles & ROLE_BIT.west)) &&
+    count <= (scoring.briefSentences ?? 0);
   const short = titleAboutPair && count <= (scoring.shortSentences ?? 0);
   const minJoint = brief
     ? (scoring.minJointSentencesBrief ?? scoring.minJointSentences)
     : short
       ? (scoring.minJointSentencesShort ?? scoring.minJointSentences)
       : scoring.minJointSentences;
+  // Title-led: a short piece under a headline that says it all, whose lead (the dek and the first two
+  // prose paragraphs) names one side at least and carries a relation or topic word. Its body need
+  // not name the two together again ("Warships from the two navies began drills …").
+  let titleLed = false;
+  if (titleLedPossible && supported && distractor === 0 && prose >= scoring.minProseShare) {
+    const dek = readLine(matchers, typeof options.lead === 'string' ? options.lead.slice(0, 1000) : '');
+    const lead = leadParagraphs(text, ends, paragraph, roles, cue, scoring.shortParagraphChars);
+    const leadRoles = lead.roles | dek.roles;
+    const leadCue = lead.cue || dek.subtopic || dek.relation > 0;
+    titleLed =
+      Boolean(leadRoles & (CHINA | RUSSIA)) &&
+      leadCue &&
+      !(leadRoles & ROLE_BIT.distractor) &&
+      (either === 0 || focus >= scoring.minFocus);
+  }
   const related =
-    supported &&
-    joint >= minJoint &&
-    cuedJoint >= Math.min(minJoint, scoring.minCuedJointSentences) &&
-    jointShare >= scoring.minJointShare &&
-    cuedShare >= scoring.minCuedShare &&
-    focus >= scoring.minFocus &&
-    prose >= scoring.minProseShare &&
-    score >= (brief ? (scoring.relatedScoreBrief ?? scoring.relatedScore) : scoring.relatedScore);
+    titleLed ||
+    (supported &&
+      joint >= minJoint &&
+      cuedJoint >= Math.min(minJoint, scoring.minCuedJointSentences) &&
+      jointShare >= scoring.minJointShare &&
+      cuedShare >= scoring.minCuedShare &&
+      focus >= scoring.minFocus &&
+      prose >= scoring.minProseShare &&
+      score >= (brief ? (scoring.relatedScoreBrief ?? scoring.relatedScore) : scoring.relatedScore));
 
   const evidenceList: TopicEvidence[] = [...evidence]
     .sort((a, b) => b[1] - a[1])
@@ -597,6 +658,8 @@ export function analyzeTopic(topic: CompiledTopic, input: string, options: Topic
       focus: round(focus),
       prose: round(prose),
       titleJoint,
+      titleStrong,
+      titleLed,
       pairWeight,
       west,
       distractor,

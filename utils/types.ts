@@ -138,4 +138,16 @@ export interface Analysis {
   people: Person[];
   /** Milliseconds spent per step, for benchmarks. */
   timings: Record<string, number>;
+  /**
+   * The language the text is written in, read from the text itself (the page's `lang` only when the
+   * text cannot tell): a primary subtag such as "en", "ru", "zh", or "und". Absent in analyses made
+   * before it existed.
+   */
+  language?: string;
+  /**
+   * Whether experts and stance are read for this language (English only). When false and the topic
+   * is related, `experts` and `people` are empty by design: say "recognised; experts are read in
+   * English only" rather than "no experts found".
+   */
+  expertsLanguageSupported?: boolean;
 }

@@ -76,6 +76,15 @@ describe('topic fixtures', () => {
     else if (label.related) tally.fn++;
     else tally.tn++;
     expect(verdict.related, JSON.stringify(features)).toBe(label.related);
+    // The language comes from the text: a page that wrongly declares English gets the same answer.
+    expect(features.lang).toBe(label.lang ?? 'en');
+    if (label.lang) {
+      const declaredEnglish = analyzeTopic(defaultTopic(), article.text, {
+        title: article.title,
+        lang: 'en',
+      });
+      expect(declaredEnglish.verdict.related).toBe(label.related);
+    }
     if (label.related) {
       expect(verdict.subtopics).toEqual(expect.arrayContaining(label.subtopics ?? []));
       // The cheap first look must let every on-topic article through.
