@@ -251,11 +251,6 @@ const PRONOUN_VIEW =
   /^(?:In|By|For|To)\s+(?:his|her)\s+(?:view|opinion|assessment|analysis|estimate|estimation|words|reading|telling|account|mind|judgment|judgement|calculation)\b/;
 const QUOTE_MARK = /[“”«»"„]/;
 
-const DISAGREEMENT = rx(
-  String.raw`\b(?:(?:some|other|many|several|a\s+few|few|a\s+number\s+of|a\s+growing\s+number\s+of)\s+(?:[\p{Ll}-]+\s+){0,2}(?:experts|analysts|observers|scholars|researchers|specialists|critics|economists|commentators|sinologists|academics|skeptics|sceptics|watchers)\b[^.]{0,160}?\b(?:question|questioned|doubt|doubted|disagree|disagreed|dispute|disputed|challenge|challenged|reject|rejected|caution|cautioned|warn|warned|are\s+skeptical|are\s+sceptical|are\s+not\s+convinced|remain\s+unconvinced|dismiss|dismissed|counter|countered|contest|contested|push\s+back|pushed\s+back)\b|\bnot\s+(?:all|every|everyone|everybody)\s*(?:\p{Ll}+\s+){0,2}(?:agrees?|is\s+convinced|are\s+convinced|shares?))`,
-  'u',
-);
-
 const REPORT_WORD =
   /\b(?:report|study|survey|paper|poll|polling|analysis|research|findings|index|brief|white\s+paper|dataset)\b/i;
 const REPORT_AUTHOR =
@@ -1077,20 +1072,8 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
       );
     }
   }
-  // Reported disagreement: "some experts question …" followed by a named expert's statement.
-  const expertIds = new Set(experts.map((e) => e.id));
-  for (let i = 0; i + 1 < sentences.length; i++) {
-    if (skip[i] || !DISAGREEMENT.test(sentences[i].text.toLowerCase())) continue;
-    if (named.get(i)?.size) continue;
-    const nextNamed = named.get(i + 1);
-    if (!nextNamed) continue;
-    for (const [id, att] of nextNamed) {
-      if (att.named && expertIds.has(id)) {
-        add(id, i, 'reported-disagreement', false);
-        break;
-      }
-    }
-  }
+  // An unattributed sentence next to an expert's ("Some experts question …") is not theirs: cards list
+  // only the sentences the expert said (the seed page's sentence before Gabuev's was shown as his).
   for (const e of experts) {
     const own = statements.get(e.id);
     e.statements = own ? [...own.values()].sort((a, b) => a.sentenceIndex - b.sentenceIndex) : [];
