@@ -2,7 +2,9 @@
  * What the expert stages share about one text: its sentences, the people scan and the organisations
  * it defines.
  */
+import { foldName } from '../names';
 import type { PeopleScan } from '../people';
+import { cleanOrganization, isPlaceOnly, ORG_DEFINITION, orgNamedIn, REPORT_WORD } from './organization';
 import { type SentenceSpan } from '../sentences';
 
 export interface Ctx {
@@ -12,4 +14,39 @@ export interface Ctx {
   definedOrgs: Map<string, string>;
   /** For each sentence, the organisation last named in a sentence about a report, up to that sentence. */
   reportOrgAt: (string | null)[];
+}
+
+/**
+ * The context of one text: organisations defined in it ("FilterLabs, a U.S.-based company that …")
+ * and, for each sentence, the organisation behind the latest report mentioned before it.
+ */
+export function buildContext(sentences: SentenceSpan[], skip: boolean[], scan: PeopleScan): Ctx {
+  const personSurnames = new Set<string>();
+  for (const p of scan.persons.values()) {
+    for (const f of p.surfaceForms) personSurnames.add(foldName(f));
+  }
+  const definedOrgs = new Map<string, string>();
+  const reportOrgAt: (string | null)[] = [];
+  let reportOrg: string | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    reportOrgAt.push(reportOrg);
+    if (skip[i]) continue;
+    const s = sentences[i].text;
+    ORG_DEFINITION.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let orgHere: string | null = null;
+    while ((m = ORG_DEFINITION.exec(s))) {
+      const org = cleanOrganization(m[1]);
+      if (org && !isPlaceOnly(org) && !scan.persons.has(foldName(org))) {
+        definedOrgs.set(foldName(org), org);
+        orgHere ??= org;
+      }
+    }
+    if (REPORT_WORD.test(s)) {
+      if (!orgHere) orgHere = orgNamedIn(s, scan.orgs, definedOrgs);
+      if (orgHere) reportOrg = orgHere;
+    }
+    reportOrgAt[i] = reportOrg ?? reportOrgAt[i];
+  }
+  return { sentences, scan, personSurnames, definedOrgs, reportOrgAt };
 }
