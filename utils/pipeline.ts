@@ -15,6 +15,8 @@ export interface AnalyzeOptions {
   url?: string;
   /** Find experts even when the page is not on the topic (the analyze command's --all-experts). */
   expertsAlways?: boolean;
+  /** Return which stage decided each person's kind and why (the analyze command's --trace). */
+  trace?: boolean;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -65,6 +67,7 @@ function analyzeArticle(
     byline: article.byline,
     title: article.title,
     siteName: article.siteName,
+    trace: opts.trace,
   });
   timings.people = now() - t;
   t = now();
@@ -76,7 +79,16 @@ function analyzeArticle(
     }),
   );
   timings.stance = now() - t;
-  return { isArticle: article.isArticle, article, topic, experts, people: found.people, timings };
+  const result: Analysis = {
+    isArticle: article.isArticle,
+    article,
+    topic,
+    experts,
+    people: found.people,
+    timings,
+  };
+  if (found.trace) result.trace = found.trace;
+  return result;
 }
 
 /**
