@@ -13,9 +13,11 @@ import type { Expert, Person, PersonTrace } from './types';
 import { affiliationFor } from './experts/affiliation';
 import { attributeStatements } from './experts/attribution';
 import { authorAsExpert, parseByline, thesisSentences } from './experts/author-block';
-import { decidePerson, type BylineInfo, type PersonDecision } from './experts/classify';
+import { decidePerson, type BylineInfo, type PageShapes, type PersonDecision } from './experts/classify';
 import { buildContext } from './experts/context';
 import { findIntroducedGuests } from './experts/guests';
+import { findSpeakerBios } from './experts/speaker-bios';
+import { findInterviewers } from './experts/qa-interview';
 import { MARKUP, skippedSentences } from './experts/page-furniture';
 import type { Affiliation } from './experts/role-class';
 export { parseByline, type BylineAuthor } from './experts/author-block';
@@ -60,11 +62,13 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
   const ctx = buildContext(sentences, skip, scan);
   const book = attributeStatements(ctx, skip, sentenceText);
   const introduced = findIntroducedGuests(ctx, skip);
+  for (const [id, i] of findSpeakerBios(ctx, skip)) if (!introduced.has(id)) introduced.set(id, i);
 
   const keys = bylineKeys(opts.byline);
   const authors = parseByline(opts.byline);
   for (const a of authors) keys.add(a.id);
   const byline: BylineInfo = { keys, authors };
+  const shapes: PageShapes = { introduced, interviewers: findInterviewers(ctx, skip) };
   /** Byline authors who write as outside experts, with the affiliation that says so. */
   const authorAffiliation = new Map<string, Affiliation>();
   const people: Person[] = [];
@@ -73,7 +77,7 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
   const ordered = [...scan.persons.values()].sort((a, b) => a.firstSentence - b.firstSentence);
   for (const p of ordered) {
     const aff = affiliationFor(p, ctx);
-    const decision = decidePerson(p, aff, book, byline, introduced);
+    const decision = decidePerson(p, aff, book, byline, shapes);
     people.push({ name: p.name, kind: decision.kind });
     const shown = decision.authorAffiliation ?? aff;
     if (opts.trace) trace.push(traceOf(p.name, decision, shown, book.count(p.id)));

@@ -93,6 +93,18 @@ export function attributeStatements(
       if (ids.size === 1 && ANY_SPEECH_VERB.test(s)) book.add(ms[0].personId, i, 'quote', true);
     }
   }
+  // A round-up line's quotation may run over several sentences before "– Name": all of them are theirs.
+  for (const [i, atts] of [...book.bySentence]) {
+    for (const [id, att] of atts) {
+      if (att.via !== 'quote-line') continue;
+      for (
+        let k = i - 1;
+        k >= 0 && sentences[k].paragraph === sentences[i].paragraph && !scan.bySentence[k].length;
+        k--
+      )
+        book.add(id, k, 'quote-line', true);
+    }
+  }
   // "…, where, he says, the two powers …": one person in the sentence and a pronoun speech verb.
   for (let i = 0; i < sentences.length; i++) {
     const ms = scan.bySentence[i];

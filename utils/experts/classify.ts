@@ -27,14 +27,23 @@ export interface BylineInfo {
   authors: BylineAuthor[];
 }
 
+/** What the page-shape detectors found. */
+export interface PageShapes {
+  /** Guests, speakers and interviewees presented by the page, with the sentence that presents them. */
+  introduced: Map<string, number>;
+  /** Interviewers of a Q&A page. */
+  interviewers: Set<string>;
+}
+
 /** Decides one person's kind; may add their presenting sentence as a 'guest' statement. */
 export function decidePerson(
   p: PersonRecord,
   aff: Affiliation,
   book: StatementBook,
   byline: BylineInfo,
-  introduced: Map<string, number>,
+  shapes: PageShapes,
 ): PersonDecision {
+  const { introduced } = shapes;
   const surname = p.name.split(/\s+/).pop() ?? '';
   const inByline =
     byline.keys.has(p.id) ||
@@ -50,6 +59,8 @@ export function decidePerson(
       };
     return { kind: 'byline', stage: 'byline', reason: 'named in the byline (the journalist)' };
   }
+  if (shapes.interviewers.has(p.id))
+    return { kind: 'other', stage: 'qa-interview', reason: 'asks the questions in a Q&A (the interviewer)' };
   if (p.official)
     return { kind: p.official.kind, stage: 'officials-list', reason: `listed: ${p.official.role}` };
   const rc = classifyRole(aff);
@@ -63,6 +74,11 @@ export function decidePerson(
   // the sentence that presents them stands for their words when nothing else does.
   if (rc === 'expert' && !book.count(p.id) && introduced.has(p.id)) {
     book.add(p.id, introduced.get(p.id)!, 'guest', true);
+    return {
+      kind: 'expert',
+      stage: 'guests',
+      reason: `presented as a guest or speaker, expert role "${aff.roleText.slice(0, 80)}"`,
+    };
   }
   const said = book.count(p.id) > 0;
   const roleWords = aff.roleText ? `role "${aff.roleText.slice(0, 80)}"` : 'no role given';

@@ -15,6 +15,8 @@ import {
   GOVERNMENT_ORG,
 } from './role-lexicon';
 
+const ACADEMIC_ORG = /\b(?:school|university|college|academy\s+of\s+sciences|faculty)\b/i;
+
 export interface Affiliation {
   role: string | null;
   organization: string | null;
@@ -28,7 +30,12 @@ export function classifyRole(a: Affiliation): RoleClass {
   const t = a.roleText;
   if (!t.trim()) return null;
   const former = FORMER.test(t);
-  const govOrg = (a.organization !== null && GOVERNMENT_ORG.test(a.organization)) || GOVERNMENT_ORG.test(t);
+  // "School of Government", "Department of War Studies at King's College": a university's unit is
+  // academic, not a government body.
+  const academicOrg = a.organization !== null && ACADEMIC_ORG.test(a.organization);
+  const govOrg =
+    !academicOrg &&
+    ((a.organization !== null && GOVERNMENT_ORG.test(a.organization)) || GOVERNMENT_ORG.test(t));
   const thinkTank = a.organization !== null && THINK_TANK_ORG.test(a.organization);
   const company =
     (/\b(?:ceo|chief\s+executive)\b/i.test(t) && !thinkTank) ||

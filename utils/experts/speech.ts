@@ -45,6 +45,9 @@ export const SUBJECT_VERB = rx(
 /** Before a name that labels a transcript turn: nothing but a title. */
 export const TRANSCRIPT_LEFT = /^["“]?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador)\.?\s+)?$/;
 
+/** A quotation closed, then a dash and the name: "«…» – X, researcher at Y" (a quote round-up). */
+export const DASH_AFTER_QUOTE = /[»”"'’]\s*(?:[–—]|--?)\s*(?:(?:Dr|Prof|Professor)\.?\s+)?$/u;
+
 /** "The author is …", "written by …", "the report's authors, …": the person wrote the analysis. */
 export const AUTHOR_BEFORE =
   /\b(?:(?:the|its|this\s+(?:article|report|brief|paper|study)['’]s)\s+(?:lead\s+|co-?)?authors?\s+(?:is|are|was|were)|(?:written|authored|co-?authored)\s+by)\s+(?:(?:the\s+)?[\w.-]+\s+){0,3}$/i;
@@ -122,6 +125,8 @@ export function speakerVia(mention: Mention, s: string, next: Mention | undefine
   // A transcript: "Vladimir Sotnikov: Yes, this is …" — the name labels the turn.
   if (mention.start === left.length && TRANSCRIPT_LEFT.test(left) && /^\s*:\s+\S/.test(right))
     return 'transcript';
+  // "«The summit changed little.» – Jane Doe, researcher at X": a round-up line.
+  if (DASH_AFTER_QUOTE.test(left)) return 'quote-line';
   // "The author is Vassily Kashin of …", "written by Jane Doe"
   if (AUTHOR_BEFORE.test(left)) return 'author';
   // "Senior analyst at Kpler, Jane Xie, said …": the name is itself the appositive.
