@@ -18,6 +18,9 @@ import { buildContext } from './experts/context';
 import { findIntroducedGuests } from './experts/guests';
 import { findSpeakerBios } from './experts/speaker-bios';
 import { findInterviewers } from './experts/qa-interview';
+import { findAuthorLines } from './experts/author-lines';
+import { unfoldHandles } from './experts/handles';
+import type { Ctx } from './experts/context';
 import { MARKUP, skippedSentences } from './experts/page-furniture';
 import type { Affiliation } from './experts/role-class';
 export { parseByline, type BylineAuthor } from './experts/author-block';
@@ -53,22 +56,30 @@ export interface FindPeopleResult {
 export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindPeopleResult {
   const original = typeof rawText === 'string' ? rawText : '';
   // Markup that shows as text ("<img onerror=…>") is blanked out, same length, so offsets still match.
-  const text = original.replace(MARKUP, (m) => ' '.repeat(m.length));
+  // Handles ("@MiraSolvang") read as the names they spell, also same length.
+  const text = unfoldHandles(original.replace(MARKUP, (m) => ' '.repeat(m.length)));
   const sentences = splitSentenceSpans(text);
   const skip = skippedSentences(text, sentences);
   const scan = scanPeople(text, sentences, skip);
   const sentenceText = (i: number) => original.slice(sentences[i].start, sentences[i].end);
 
   const ctx = buildContext(sentences, skip, scan);
-  const book = attributeStatements(ctx, skip, sentenceText);
+  const lines = findAuthorLines(ctx, skip);
+  const book = attributeStatements(ctx, skip, sentenceText, bookSeeds(ctx, skip, lines.bookAuthors));
   const introduced = findIntroducedGuests(ctx, skip);
   for (const [id, i] of findSpeakerBios(ctx, skip)) if (!introduced.has(id)) introduced.set(id, i);
 
   const keys = bylineKeys(opts.byline);
   const authors = parseByline(opts.byline);
+  for (const a of lines.authors) if (!authors.some((b) => b.id === a.id)) authors.push(a);
   for (const a of authors) keys.add(a.id);
+  for (const id of lines.reviewers) keys.add(id);
   const byline: BylineInfo = { keys, authors };
-  const shapes: PageShapes = { introduced, interviewers: findInterviewers(ctx, skip) };
+  const shapes: PageShapes = {
+    introduced,
+    interviewers: findInterviewers(ctx, skip),
+    bookAuthors: lines.bookAuthors,
+  };
   /** Byline authors who write as outside experts, with the affiliation that says so. */
   const authorAffiliation = new Map<string, Affiliation>();
   const people: Person[] = [];
@@ -119,7 +130,20 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
     const thesis = thesisSentences(sentences, skip, book.bySentence, scan, new Set(authorAffiliation.keys()));
     for (const id of authorAffiliation.keys()) book.set(id, thesis, 'author');
   }
-  for (const e of experts) e.statements = book.of(e.id);
+  for (const e of experts) {
+    e.statements = book.of(e.id);
+    // A name read from a handle is marked as the page writes it ("@MiraSolvang").
+    for (const m of scan.persons.get(e.id)?.mentions ?? []) {
+      const at = sentences[m.sentence].start + m.start;
+      const end = sentences[m.sentence].start + m.end;
+      const written = original.slice(at, end).trim();
+      if (written !== text.slice(at, end).trim()) {
+        const from = original.lastIndexOf('@', end);
+        const form = from >= 0 && from < end && from >= at - 1 ? original.slice(from, end).trim() : written;
+        if (form && !e.surfaceForms.includes(form)) e.surfaceForms.push(form);
+      }
+    }
+  }
   return opts.trace ? { experts, people, trace } : { experts, people };
 }
 
@@ -133,4 +157,21 @@ function traceOf(name: string, d: PersonDecision, aff: Affiliation | null, state
     organization: aff?.organization ?? null,
     statements,
   };
+}
+
+/** A reviewed book's author speaks through the book: every sentence of the review that names them. */
+function bookSeeds(
+  ctx: Ctx,
+  skip: boolean[],
+  bookAuthors: Map<string, number>,
+): { personId: string; sentence: number; via: string }[] {
+  const seeds: { personId: string; sentence: number; via: string }[] = [];
+  for (const [id, citation] of bookAuthors) {
+    const person = ctx.scan.persons.get(id);
+    for (const m of person?.mentions ?? []) {
+      if (m.sentence !== citation && !skip[m.sentence] && !seeds.some((x) => x.sentence === m.sentence))
+        seeds.push({ personId: id, sentence: m.sentence, via: 'book' });
+    }
+  }
+  return seeds;
 }

@@ -75,9 +75,12 @@ export function attributeStatements(
   ctx: Ctx,
   skip: boolean[],
   sentenceText: (i: number) => string,
+  /** Statements a page-shape detector already knows (a reviewed book's author), before follow-ups. */
+  seeds: { personId: string; sentence: number; via: string }[] = [],
 ): StatementBook {
   const { sentences, scan } = ctx;
   const book = new StatementBook(sentenceText);
+  for (const seed of seeds) book.add(seed.personId, seed.sentence, seed.via, true);
   // Named attributions first.
   for (let i = 0; i < sentences.length; i++) {
     const ms = scan.bySentence[i];

@@ -50,7 +50,8 @@ export function parseByline(byline: string | null | undefined): BylineAuthor[] {
     const between = text.slice(f.end, next ? next.start : text.length);
     // A descriptor is set off from the name ("Jane Doe, senior fellow …", "Jane Doe | Director …");
     // "Kelli Miller WebMD Health News" runs a desk name on without one.
-    const descriptor = (/^\s*(?:[,|:;(–—]|-\s)/.test(between) || !between.trim() ? between : '')
+    // "By Jane Doe for the X Center": the organisation she writes for.
+    const descriptor = (/^\s*(?:[,|:;(–—]|-\s|for\s)/.test(between) || !between.trim() ? between : '')
       .replace(/^[\s,|:;–—-]+/, '')
       .replace(/[\s,|:;–—-]*(?:and|&)?[\s,|:;–—-]*$/i, '')
       .trim();
@@ -66,6 +67,14 @@ export function parseByline(byline: string | null | undefined): BylineAuthor[] {
 export function bylineAffiliation(descriptor: string): Affiliation | null {
   const d = descriptor.replace(/\s+/g, ' ').trim();
   if (!d || STAFF.test(d)) return null;
+  // "for the X Center", "University of Y": only an organisation, which must be a research body.
+  const forOrg = /^for\s+(?:the\s+)?(\S.*)$/i.exec(d);
+  if (forOrg || isOrgName(d)) {
+    const organization = cleanOrganization(forOrg ? forOrg[1] : d);
+    const research =
+      organization !== null && THINK_TANK_ORG.test(organization) && !GOVERNMENT_ORG.test(organization);
+    return research ? { role: null, organization, roleText: d } : null;
+  }
   // "Role of Unit, Org, Parent": the first segment is the role, the first later segment that is only
   // an organisation's name is the organisation; otherwise "Role at Org" inside the first segment.
   const segments = d.split(/\s*[,|;]\s*|\s+[–—-]\s+/).filter(Boolean);

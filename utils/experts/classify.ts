@@ -33,6 +33,8 @@ export interface PageShapes {
   introduced: Map<string, number>;
   /** Interviewers of a Q&A page. */
   interviewers: Set<string>;
+  /** Authors of the book a review discusses. */
+  bookAuthors: Map<string, number>;
 }
 
 /** Decides one person's kind; may add their presenting sentence as a 'guest' statement. */
@@ -64,6 +66,8 @@ export function decidePerson(
   if (p.official)
     return { kind: p.official.kind, stage: 'officials-list', reason: `listed: ${p.official.role}` };
   const rc = classifyRole(aff);
+  if (shapes.bookAuthors.has(p.id) && rc !== 'leader' && rc !== 'official')
+    return { kind: 'expert', stage: 'book-review', reason: 'author of the book the review discusses' };
   // Relatives of leaders ("Hunter Biden") are not experts unless the article says so.
   const affiliated = aff.organization !== null && !GOVERNMENT_ORG.test(aff.organization);
   if (rc === null && !affiliated && OFFICIAL_SURNAMES.has(foldName(surname))) {

@@ -23,7 +23,7 @@ export const SPEECH_VERBS = `
   judged emphasizes reiterated reiterates urged urges advised advises proposes proposed wonders wondered
   asks asked recommends recommended challenges challenged rejects rejected echoed echoes sounded cited
   cites elaborated elaborates continued continues went_on goes_on documented documents showed shown demonstrated offered offers as_saying quoted written
-  points_to pointed_to reflected reflects quipped quips mused muses
+  points_to pointed_to reflected reflects quipped quips mused muses posted tweeted
 `
   .split(/\s+/)
   .filter(Boolean)
