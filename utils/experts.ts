@@ -7,21 +7,18 @@
  * `tests/fixtures/experts/` for what they are measured on.
  */
 import { foldName } from './names';
-import { bylineKeys, scanPeople } from './people';
-import { splitSentenceSpans } from './sentences';
+import { bylineKeys } from './people';
 import type { Expert, Person, PersonTrace } from './types';
 import { affiliationFor } from './experts/affiliation';
 import { attributeStatements } from './experts/attribution';
 import { authorAsExpert, parseByline, thesisSentences } from './experts/author-block';
 import { decidePerson, type BylineInfo, type PageShapes, type PersonDecision } from './experts/classify';
-import { buildContext } from './experts/context';
+import { readText } from './experts/context';
 import { findIntroducedGuests } from './experts/guests';
 import { findSpeakerBios } from './experts/speaker-bios';
 import { findInterviewers } from './experts/qa-interview';
 import { findAuthorLines } from './experts/author-lines';
-import { unfoldHandles } from './experts/handles';
 import type { Ctx } from './experts/context';
-import { MARKUP, skippedSentences } from './experts/page-furniture';
 import type { Affiliation } from './experts/role-class';
 export { parseByline, type BylineAuthor } from './experts/author-block';
 export { cleanOrganization } from './experts/organization';
@@ -54,16 +51,8 @@ export interface FindPeopleResult {
 
 /** Finds the experts (and every other person) in article text. */
 export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindPeopleResult {
-  const original = typeof rawText === 'string' ? rawText : '';
-  // Markup that shows as text ("<img onerror=…>") is blanked out, same length, so offsets still match.
-  // Handles ("@MiraSolvang") read as the names they spell, also same length.
-  const text = unfoldHandles(original.replace(MARKUP, (m) => ' '.repeat(m.length)));
-  const sentences = splitSentenceSpans(text);
-  const skip = skippedSentences(text, sentences);
-  const scan = scanPeople(text, sentences, skip);
+  const { original, text, sentences, skip, scan, ctx } = readText(rawText);
   const sentenceText = (i: number) => original.slice(sentences[i].start, sentences[i].end);
-
-  const ctx = buildContext(sentences, skip, scan);
   const lines = findAuthorLines(ctx, skip);
   const book = attributeStatements(ctx, skip, sentenceText, bookSeeds(ctx, skip, lines.bookAuthors));
   const introduced = findIntroducedGuests(ctx, skip);

@@ -3,9 +3,12 @@
  * it defines.
  */
 import { foldName } from '../names';
-import type { PeopleScan } from '../people';
+import { scanPeople, type PeopleScan } from '../people';
+import { splitSentenceSpans } from '../sentences';
+import { unfoldHandles } from './handles';
+import { blankCredits, MARKUP, skippedSentences } from './page-furniture';
 import { cleanOrganization, isPlaceOnly, ORG_DEFINITION, orgNamedIn, REPORT_WORD } from './organization';
-import { type SentenceSpan } from '../sentences';
+import type { SentenceSpan } from '../sentences';
 
 export interface Ctx {
   sentences: SentenceSpan[];
@@ -49,4 +52,29 @@ export function buildContext(sentences: SentenceSpan[], skip: boolean[], scan: P
     reportOrgAt[i] = reportOrg ?? reportOrgAt[i];
   }
   return { sentences, scan, personSurnames, definedOrgs, reportOrgAt };
+}
+
+/** A text read for the expert stages: sentences, page furniture to skip, people, context. */
+export interface ReadText {
+  /** The text as given (statements quote it). */
+  original: string;
+  /** The same length with markup blanked and handles read as names (what the stages read). */
+  text: string;
+  sentences: SentenceSpan[];
+  skip: boolean[];
+  scan: PeopleScan;
+  ctx: Ctx;
+}
+
+/** First stage, candidate names: splits the text, skips page furniture and finds the people named. */
+export function readText(rawText: unknown): ReadText {
+  const original = typeof rawText === 'string' ? rawText : '';
+  // Markup that shows as text ("<img onerror=…>") is blanked out, same length, so offsets still match;
+  // handles ("@MiraSolvang") read as the names they spell, also same length; photo credits in running
+  // text ("(Photo: X/AP)") blanked.
+  const text = blankCredits(unfoldHandles(original.replace(MARKUP, (m) => ' '.repeat(m.length))));
+  const sentences = splitSentenceSpans(text);
+  const skip = skippedSentences(text, sentences);
+  const scan = scanPeople(text, sentences, skip);
+  return { original, text, sentences, skip, scan, ctx: buildContext(sentences, skip, scan) };
 }

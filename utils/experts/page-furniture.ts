@@ -43,3 +43,12 @@ export function skippedSentences(_text: string, sentences: SentenceSpan[]): bool
   }
   return skip;
 }
+
+/** A photo credit inside running text: "(Photo: X/AP)", "Photo: X/Reuters", "(Image courtesy of X)". */
+const INLINE_CREDIT =
+  /\((?:photo|image|picture|video)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*:?\s*[^()\n]{1,80}\)|\b(?:photo|image|picture)s?\s*(?:by|credit)?\s*:\s*[^.\n:]{1,80}?\/\s*(?:AP|Reuters|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|TASS|Xinhua|Sputnik|Bloomberg|Shutterstock|Alamy)\b/gi;
+
+/** Photo credits inside running text blanked out, same length, so no one is read from them. */
+export function blankCredits(text: string): string {
+  return text.replace(INLINE_CREDIT, (m) => ' '.repeat(m.length));
+}
