@@ -38,7 +38,7 @@ export const APPOSITIVE_OPENER =
   /^(?:an?|one\s+of|the\s+[^\s,]+['’]s|who\s+(?:heads|leads|directs|runs|chairs|founded|co-founded|teaches|works|studies|researches|serves|advises|writes|edits|follows|covers|tracks|monitors|is|was|now))\s/i;
 
 export const BIO =
-  /^\s+(?:is|was|has\s+been|serves\s+as|holds)\s+((?:an?|the|one\s+of)\s+(?:[^.;:()]|(?<=\b\p{Lu})\.){2,200}?|(?:director|head|founder|president|chair|professor|co-founder)\s+[^.;:()]{2,200}?)(?=(?<!\b\p{Lu})\.|[;:()]|,\s|$)/u;
+  /^\s+(?:is|was|has\s+been|serves\s+as|holds)\s+((?:an?|the|one\s+of)\s+(?:[^.;:()]|(?<=\b\p{Lu})\.){2,200}?|(?:director|head|founder|president|chair|professor|co-founder|(?:senior|associate|assistant|visiting|distinguished|research|nonresident|non-resident)\s+(?:research\s+)?(?:fellow|professor|lecturer|analyst|researcher|scholar)|lecturer|fellow)\b[^.;:()]{2,200}?)(?=(?<!\b\p{Lu})\.|[;:()]|,\s|$)/u;
 
 /** The appositive after a name: ", a senior fellow at the X," → "a senior fellow at the X". */
 export function appositiveAfter(right: string): string | null {
@@ -111,7 +111,9 @@ export function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
       .slice(mention.end, Math.min(mention.end + 400, dashEnd))
       .replace(NAME_SUFFIX, '')
       // "Jane Doe (JD), director of …": a short label for a transcript stands before the appositive.
-      .replace(rx(String.raw`^\s*\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)(?=\s*,)`, 'u'), '');
+      .replace(rx(String.raw`^\s*\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)(?=\s*,)`, 'u'), '')
+      // "Jane Doe (@JaneDoe @HerInstitute) is …": a short bracket (handles, a label) before the bio.
+      .replace(/^\s*\([^()]{1,80}\)(?=\s+(?:is|was|has\s+been|serves\s+as|holds)\b)/u, '');
     const left = s.slice(Math.max(0, mention.start - 160), mention.start);
     if (mention.title) roleBits.push(mention.title);
     // "A spokesman for the embassy said, “…” “…,” Jane Doe said.": the unnamed spokesperson just before.

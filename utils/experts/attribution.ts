@@ -87,7 +87,7 @@ export function attributeStatements(
     if (!ms.length) continue;
     const s = sentences[i].text;
     for (let k = 0; k < ms.length; k++) {
-      const via = speakerVia(ms[k], s, ms[k + 1]);
+      const via = speakerVia(ms[k], s, ms[k + 1]) ?? dashAfterQuotedSentence(ctx, i, ms[k].start);
       if (via) book.add(ms[k].personId, i, via, true);
     }
     // A quotation with a single person and a speech verb anywhere: that person speaks.
@@ -95,6 +95,24 @@ export function attributeStatements(
       const ids = new Set(ms.map((x) => x.personId));
       if (ids.size === 1 && ANY_SPEECH_VERB.test(s)) book.add(ms[0].personId, i, 'quote', true);
     }
+  }
+  // "Jane Doe, director of X; and John Roe, analyst, Y: Today we see …": a paragraph labelled with its
+  // speakers and their roles (a round-up or a transcript) belongs to them, to the paragraph's end.
+  for (let i = 0; i < sentences.length; i++) {
+    if (skip[i] || (i > 0 && sentences[i - 1].paragraph === sentences[i].paragraph)) continue;
+    const ms = scan.bySentence[i];
+    const s = sentences[i].text;
+    if (!ms.length || !LABEL_LEFT.test(s.slice(0, ms[0].start))) continue;
+    const colon = s.indexOf(':', ms[0].end);
+    if (colon < 0 || colon - ms[0].end > 250 || s.length - colon < 30) continue;
+    const label = s.slice(ms[0].end, colon);
+    if (/[“"«]/.test(label) || /^\s*:/.test(s.slice(ms[0].end))) continue; // transcript turns: speakerVia
+    const speakers = ms.filter(
+      (m) => m.end <= colon && (m === ms[0] || /(?:;|\band)\s*$/.test(s.slice(0, m.start))),
+    );
+    if (!labelLooksLikeRoles(label, speakers.length)) continue;
+    for (let k = i; k < sentences.length && sentences[k].paragraph === sentences[i].paragraph; k++)
+      for (const m of speakers) book.add(m.personId, k, 'labelled', true);
   }
   // A round-up line's quotation may run over several sentences before "– Name": all of them are theirs.
   for (const [i, atts] of [...book.bySentence]) {
@@ -150,6 +168,32 @@ export function attributeStatements(
   }
   return book;
 }
+
+/** "«…development.» – X, researcher at Y" split after the quotation: the dash opens the sentence. */
+function dashAfterQuotedSentence(ctx: Ctx, i: number, start: number): string | null {
+  const { sentences } = ctx;
+  if (i === 0 || sentences[i - 1].paragraph !== sentences[i].paragraph) return null;
+  if (!LEADING_DASH.test(sentences[i].text.slice(0, start))) return null;
+  return /[»”"'’]\s*$/u.test(sentences[i - 1].text) ? 'quote-line' : null;
+}
+
+const LABEL_LEFT = /^[\s"“(]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$/;
+/** Role words in a speaker label: "Founding Director of Russia Matters", "Policy Analyst, RAND". */
+const LABEL_ROLE =
+  /\b(?:director|fellow|professor|analyst|researcher|scholar|economist|historian|head|president|chair|founder|lecturer|expert|adviser|advisor|editor|dean|associate|specialist)\b/i;
+
+/** The words between a speaker's name and the colon are roles and organisations, not a clause. */
+function labelLooksLikeRoles(label: string, speakers: number): boolean {
+  if (!speakers || !/^\s*,/.test(label) || !LABEL_ROLE.test(label)) return false;
+  // A label names roles bare ("Director of X"); ", an expert on … and author of the book Zero Sum: The
+  // Arc of …" is an appositive running into a title.
+  if (/^\s*,\s+(?:an?|the)\s/i.test(label) || /\b(?:book|titled|entitled|report|study|paper)\b/i.test(label))
+    return false;
+  // No verb phrase: "X, who said last week that …:" is a sentence, not a label.
+  return !/\b(?:said|says|told|wrote|is|was|are|were|has|had|will|would)\b/.test(label);
+}
+
+const LEADING_DASH = /^\s*(?:[–—]|--?)\s*(?:(?:Dr|Prof|Professor)\.?\s+)?$/u;
 
 /**
  * The speaker of sentence `i - 1`: the last person attributed there, or the one person it introduces

@@ -16,6 +16,11 @@ export interface BylineAuthor {
   id: string;
   /** Words after the name in the byline (shared by "X and Y, fellows at Z"), '' when none. */
   descriptor: string;
+  /**
+   * Named as the author of an essay, paper or analysis in the text itself ("Author: X", X's name above
+   * an abstract or a first-person essay): an outside author even when no affiliation is given.
+   */
+  writesAnalysis?: boolean;
 }
 
 /** Words in a descriptor that are roles, not name words ("Associate Fellows at …"). */
@@ -146,7 +151,11 @@ export function authorAsExpert(
       roleText: aff.roleText,
     };
   }
-  return fromByline;
+  if (fromByline) return fromByline;
+  const author = authors.find((a) => a.id === id);
+  if (author?.writesAnalysis && !(aff && STAFF.test(aff.roleText)))
+    return { role: aff?.role ?? null, organization: aff?.organization ?? null, roleText: 'author' };
+  return null;
 }
 
 /**

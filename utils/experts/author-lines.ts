@@ -33,6 +33,30 @@ const END_PARAGRAPHS = 3;
 
 const AUTHOR_LINE =
   /^(?:(?:an?\s+)?(?:essay|analysis|commentary|opinion|article|op-ed|column|paper|policy\s+brief|brief|text|written|words|report)\s+)?by\s+(\S.{2,300})$/i;
+const ESSAY_WORD =
+  /^(?:an?\s+)?(?:essay|article|analysis|commentary|op-ed|paper|column|opinion|policy\s+brief)\b/i;
+/** "Author: X", "Authors: X and Y". */
+const AUTHOR_LABEL = /^(?:authors?|written\s+by|text)\s*:\s*(\S.{2,200})$/i;
+/** A short line that ends with the author: "Article in The Australian by Dr Jane Roe", "May 14, 2022 by X". */
+const BY_AT_END =
+  /^(?=(?:\S+\s+){1,10}\S+$)[^.!?]{0,120}?\bby\s+((?:Dr\.?\s+|Prof\.?\s+)?\p{Lu}\S*(?:\s+\p{Lu}\S*){1,3})$/u;
+/** A verb in a line that should only name and describe. */
+const VERB_IN_LINE = /\b(?:said|says|is|was|are|were|has|have|had|will|would|told|argues?|wrote)\b/;
+/** Marks of an essay or paper written by its author: an abstract, "this article", "my research". */
+const ANALYSIS_MARK =
+  /^abstract\b|\b(?:this|the\s+present)\s+(?:article|paper|essay|chapter|study|commentary)\s+(?:examines|explores|analy[sz]es|argues|assesses|investigates|considers|discusses|traces|shows|finds|compares)\b|\bmy\s+research\s+(?:finds|shows|suggests)\b/i;
+
+/** Whether the text reads as an essay or paper by its author (not a news report quoting people). */
+function readsAsAnalysis(ctx: Ctx, skip: boolean[]): boolean {
+  for (let i = 0; i < ctx.sentences.length && i < 60; i++) {
+    if (skip[i]) continue;
+    const s = ctx.sentences[i].text;
+    if (ANALYSIS_MARK.test(s)) return true;
+  }
+  // First person alone is not enough: blog posts are written in it too.
+  return false;
+}
+
 const REVIEWER_LINE = /^(?:reviewed|review)\s+by\s+(\S.{2,120})$/i;
 const BOOK_CITATION =
   /\b(?:(?:University\s+)?Press|Publishers|Publishing|Books|Verlag)\b|\b\d{2,4}\s*(?:pages|pp\.?)|\bpp\.\s*\d|\bISBN\b/;
@@ -43,6 +67,7 @@ const END_BIO =
 export function findAuthorLines(ctx: Ctx, skip: boolean[]): AuthorLines {
   const out: AuthorLines = { authors: [], reviewers: new Set(), bookAuthors: new Map() };
   const paragraphs = paragraphStarts(ctx);
+  const analysis = readsAsAnalysis(ctx, skip);
   const seen = new Set<string>();
   const addAuthor = (a: BylineAuthor) => {
     if (seen.has(a.id)) return;
@@ -68,9 +93,11 @@ export function findAuthorLines(ctx: Ctx, skip: boolean[]): AuthorLines {
       }
       continue;
     }
-    const line = AUTHOR_LINE.exec(text);
+    const line = AUTHOR_LINE.exec(text) ?? AUTHOR_LABEL.exec(text) ?? BY_AT_END.exec(text);
     if (line) {
-      for (const a of parseByline(line[1])) addAuthor(a);
+      // "Essay by X", "Author: X", "Article in The Daily by X": the line itself says X wrote the piece.
+      const says = ESSAY_WORD.test(text) || AUTHOR_LABEL.test(text);
+      for (const a of parseByline(line[1])) addAuthor({ ...a, writesAnalysis: analysis || says });
       continue;
     }
     const journal = journalAuthors(text);
@@ -78,8 +105,27 @@ export function findAuthorLines(ctx: Ctx, skip: boolean[]): AuthorLines {
       for (const a of journal) addAuthor(a);
       continue;
     }
-    // The name alone, then a short role-and-institution line.
+    // The name alone, then a short role-and-institution line (or, on an essay, nothing more).
     const ms = ctx.scan.bySentence[i];
+    // "Eirini Roe Ph.D Candidate, Department of …, University of …": the name runs into its descriptor.
+    if (ms.length >= 1 && ms[0].full && ms[0].start <= 1 && p > 0 && text.length <= 300) {
+      const rest = text.slice(ms[0].end).replace(/^[\s,|–—-]+/, '');
+      if (
+        rest &&
+        !/[.!?]["”’]?$/.test(rest) &&
+        !VERB_IN_LINE.test(rest) &&
+        ROLE_ANY.test(rest) &&
+        THINK_TANK_ORG.test(rest)
+      ) {
+        addAuthor({
+          name: text.slice(ms[0].start, ms[0].end),
+          id: ms[0].personId,
+          descriptor: rest,
+          writesAnalysis: analysis,
+        });
+        continue;
+      }
+    }
     const next = paragraphs[p + 1];
     if (
       ms.length === 1 &&
@@ -89,13 +135,15 @@ export function findAuthorLines(ctx: Ctx, skip: boolean[]): AuthorLines {
       ctx.scan.bySentence[next].length === 0
     ) {
       const block = paragraphText(ctx, next).trim();
+      const name = ctx.sentences[i].text.slice(ms[0].start, ms[0].end);
       if (
         block.length <= 200 &&
         !/[.!?]["”’]?$/.test(block) &&
         (ROLE_ANY.test(block) || THINK_TANK_ORG.test(block))
       ) {
-        const name = ctx.sentences[i].text.slice(ms[0].start, ms[0].end);
-        addAuthor({ name, id: ms[0].personId, descriptor: block });
+        addAuthor({ name, id: ms[0].personId, descriptor: block, writesAnalysis: analysis });
+      } else if (analysis && p <= 3) {
+        addAuthor({ name, id: ms[0].personId, descriptor: '', writesAnalysis: true });
       }
     }
   }

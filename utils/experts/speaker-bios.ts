@@ -8,10 +8,10 @@ import type { Ctx } from './context';
 
 /** A paragraph that is only a section heading for the people who speak. */
 const SPEAKERS_HEADING =
-  /^(?:(?:our|the|featured|event|episode)\s+)?(?:speakers?|panel(?:ists?|lists?)?|participants|guests?|featuring|contributors|discussants|presenters|about\s+(?:the|our)\s+(?:speakers?|panel(?:ists?)?|guests?|participants|contributors))\s*:?$/i;
+  /^(?:(?:meet|list\s+of|about|introducing)\s+)?(?:(?:our|the|featured|event|episode|today['’]s)\s+)?(?:speakers?|panel(?:ists?|lists?)?|participants|guests?|featuring|contributors|discussants|presenters|experts)(?:\s+(?:and|&)\s+(?:the\s+)?(?:chair|moderator|host|discussant)s?)?\s*:?$/i;
 /** After the name at the start of a bio paragraph: a bio verb, an appositive or a dash. */
 const BIO_AFTER_NAME =
-  /^\s*(?:(?:is|was|serves\s+as|has\s+been|holds|leads|heads|directs|teaches|works)\b|,\s+(?:an?|the|who)\b|,\s+\p{Lu}|\s+[–—-]\s+\S|\s*\n)/u;
+  /^(?:\s*\([^()]{0,80}\))?\s*(?:(?:is|was|serves\s+as|has\s+been|holds|leads|heads|directs|teaches|works)\b|,\s+(?:an?|the|who)\b|,\s+\p{Lu}|\s+[–—-]\s+\S|\s*\n)/u;
 /** How many paragraphs after the heading are read at most. */
 const MAX_BIOS = 12;
 

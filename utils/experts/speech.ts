@@ -24,6 +24,8 @@ export const SPEECH_VERBS = `
   asks asked recommends recommended challenges challenged rejects rejected echoed echoes sounded cited
   cites elaborated elaborates continued continues went_on goes_on documented documents showed shown demonstrated offered offers as_saying quoted written
   points_to pointed_to reflected reflects quipped quips mused muses posted tweeted
+  recommend suggest contend predict conclude caution stress maintain assert observe emphasize emphasise
+  lead_the_conversation leads_the_conversation led_the_conversation
 `
   .split(/\s+/)
   .filter(Boolean)
