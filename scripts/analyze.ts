@@ -1,9 +1,11 @@
 /**
- * npm run --silent analyze -- [--url URL] [--all-experts] FILE...
+ * npm run --silent analyze -- [--url URL] [--all-experts] [--trace] FILE...
  *
  * Runs the extension's own pipeline on saved pages (.html: whole page; .txt: article text, extraction
  * skipped) and prints one JSON object per line, per file. A file that cannot be read or parsed yields a
  * line with "error"; the other files still go on; the exit code is 1 when any file failed.
+ * --trace adds a "trace" field: for every person named, the stage that decided their kind and why
+ * (`{name, kind, stage, reason, role, organization, statements}`), to answer "why is X not marked?".
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -16,16 +18,18 @@ const MAX_FILE_BYTES = 32 * 1024 * 1024;
 interface Args {
   url?: string;
   expertsAlways: boolean;
+  trace: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { expertsAlways: false, files: [] };
+  const args: Args = { expertsAlways: false, trace: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--url') args.url = argv[++i];
     else if (a.startsWith('--url=')) args.url = a.slice(6);
     else if (a === '--all-experts') args.expertsAlways = true;
+    else if (a === '--trace') args.trace = true;
     else if (a === '--') continue;
     else args.files.push(a);
   }
@@ -78,6 +82,7 @@ export function toLine(file: string, a: Analysis): Record<string, unknown> {
         : {}),
     })),
     people: a.people.map((p) => ({ name: p.name, kind: p.kind })),
+    ...(a.trace ? { trace: a.trace } : {}),
     timings: Object.fromEntries(Object.entries(a.timings).map(([k, v]) => [k, round(v)])),
   };
 }
@@ -98,7 +103,9 @@ function analyzeFile(file: string, opts: AnalyzeOptions): Record<string, unknown
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   if (args.files.length === 0) {
-    process.stderr.write('usage: npm run --silent analyze -- [--url URL] [--all-experts] FILE...\n');
+    process.stderr.write(
+      'usage: npm run --silent analyze -- [--url URL] [--all-experts] [--trace] FILE...\n',
+    );
     process.exitCode = 2;
     return;
   }
@@ -106,7 +113,7 @@ function main(): void {
   for (const file of args.files) {
     let line: Record<string, unknown>;
     try {
-      line = analyzeFile(file, { url: args.url, expertsAlways: args.expertsAlways });
+      line = analyzeFile(file, { url: args.url, expertsAlways: args.expertsAlways, trace: args.trace });
     } catch (err) {
       failed++;
       line = { file, error: err instanceof Error ? err.message : String(err) };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +10,8 @@ const SEED = resolve(here, '../../shared/fixtures/seed-article.txt');
 
 const names = (text: string, byline?: string) => findPeople(text, { byline }).experts.map((e) => e.name);
 
-describe('findPeople on the seed', () => {
-  const seed = readFileSync(SEED, 'utf8');
+describe.skipIf(!existsSync(SEED))('findPeople on the seed (needs ../shared beside the checkout)', () => {
+  const seed = existsSync(SEED) ? readFileSync(SEED, 'utf8') : '';
   const { experts } = findPeople(seed, { byline: 'Dana Whitfield' });
   const by = Object.fromEntries(experts.map((e) => [e.name, e]));
 
@@ -29,7 +29,7 @@ describe('findPeople on the seed', () => {
     expect(by['Charles Hecker'].role).toMatch(/^expert on Western-Russian economic ties/);
   });
 
-  it('collects statements: speech verbs, pronoun follow-ups, reported disagreement', () => {
+  it('collects statements: speech verbs and pronoun follow-ups, only sentences the expert said', () => {
     const via = (n: string) => by[n].statements.map((s) => `${s.sentenceIndex}:${s.via}`);
     expect(via('Charles Hecker')).toEqual([
       '9:believes',
@@ -39,7 +39,10 @@ describe('findPeople on the seed', () => {
       '13:pronoun',
     ]);
     expect(via('Vasily Gatov')).toEqual(['18:believes', '19:notes']);
-    expect(via('Alexander Gabuev')).toEqual(['21:reported-disagreement', '22:believes']);
+    // Sentence 21 ("However, some experts question the validity of the FilterLabs findings…") names no
+    // one: it is the article's framing, not Gabuev's words, so his card does not list it.
+    expect(via('Alexander Gabuev')).toEqual(['22:believes']);
+    expect(by['Alexander Gabuev'].statements.some((s) => /some experts question/.test(s.text))).toBe(false);
     // "He sees Chinese President Xi Jinping as a “dear friend”" is about Trump, not Wyne's own view.
     expect(via('Ali Wyne')).toEqual(['24:describes']);
     expect(by['Ali Wyne'].statements[0].kind).toBe('paraphrase');
@@ -105,7 +108,7 @@ describe('findPeople patterns', () => {
     expect(names(text, 'By Dana Whitfield')).toEqual([]);
   });
 
-  it('attaches reported disagreement only when the experts disagree', () => {
+  it('never attaches an unattributed sentence ("Not everyone is convinced.") to the next speaker', () => {
     const text =
       'Not everyone is convinced. Jane Roe, a fellow at the Lowy Institute, said the ties hold. ' +
       'Many analysts say trade is growing. John Poe, an economist at the Kiel Institute, said it is not.';
@@ -115,7 +118,7 @@ describe('findPeople patterns', () => {
         e.statements.map((st) => `${st.sentenceIndex}:${st.via}`),
       ]),
     );
-    expect(via).toEqual({ 'Jane Roe': ['0:reported-disagreement', '1:said'], 'John Poe': ['3:said'] });
+    expect(via).toEqual({ 'Jane Roe': ['1:said'], 'John Poe': ['3:said'] });
   });
 
   it("keeps leaders' relatives out but not people who share a word with an official's name", () => {

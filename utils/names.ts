@@ -162,7 +162,7 @@ export const STOP_WORDS = list(`
   file handout pool courtesy illustration graphic chart map source sources note update updated
   exclusive analysis opinion comment comments commentary explainer interview review podcast newsletter
   breaking live watch home news world politics business economy tech science sport sports culture
-  jr sr ii iii iv guest guests presenter presenters moderator panelists panellists
+  jr sr ii iii iv guest guests presenter presenters moderator panelists panellists host hosts interviewer
 `);
 
 /** Titles and role words that can stand before a name; they are not part of the name. */

@@ -102,6 +102,8 @@ function tokenClass(t: RunToken): ReturnType<typeof classifyWord> {
   return t.forcedName ? 'name' : classifyWord(t.word);
 }
 
+const BARE_INITIAL = rx(String.raw`^\p{Lu}$`, 'u');
+
 const TITLE_CASE_WORD = rx(String.raw`^[\p{Lu}\p{N}"“‘(]`, 'u');
 
 interface Candidate {
@@ -184,6 +186,14 @@ function pushSegments(
         emit();
         part = second;
         partFirst = false;
+      }
+      // "Xian H", "Li W": a name cut short by a bare trailing letter (no dot) is a broken credit or
+      // a truncated author list, never a name to mark.
+      const lastTok = part[part.length - 1];
+      if (part.length >= 2 && lastTok && BARE_INITIAL.test(lastTok.word) && !lastTok.text.endsWith('.')) {
+        part = [];
+        partFirst = false;
+        return;
       }
       const nameWords = part.filter(isNameToken);
       if (nameWords.length >= 1 && part.length <= 5) {

@@ -15,6 +15,8 @@ export interface AnalyzeOptions {
   url?: string;
   /** Find experts even when the page is not on the topic (the analyze command's --all-experts). */
   expertsAlways?: boolean;
+  /** Return which stage decided each person's kind and why (the analyze command's --trace). */
+  trace?: boolean;
 }
 
 /**
@@ -88,6 +90,7 @@ function analyzeArticle(
     byline: article.byline,
     title: article.title,
     siteName: article.siteName,
+    trace: opts.trace,
   });
   timings.people = now() - t;
   t = now();
@@ -99,7 +102,7 @@ function analyzeArticle(
     }),
   );
   timings.stance = now() - t;
-  return {
+  const result: Analysis = {
     isArticle: article.isArticle,
     article,
     topic,
@@ -109,6 +112,8 @@ function analyzeArticle(
     language,
     expertsLanguageSupported,
   };
+  if (found.trace) result.trace = found.trace;
+  return result;
 }
 
 /**

@@ -61,6 +61,19 @@ export interface Person {
   kind: PersonKind;
 }
 
+/** Why a person is or is not an expert: the stage that decided, for `analyze --trace`. */
+export interface PersonTrace {
+  name: string;
+  kind: PersonKind;
+  /** "officials-list", "byline", "author-block", "role", "statements" or a page-shape detector. */
+  stage: string;
+  reason: string;
+  role: string | null;
+  organization: string | null;
+  /** Sentences attributed to them. */
+  statements: number;
+}
+
 /** One thing an expert said (quoted or paraphrased) in the article. */
 export interface Statement {
   /** The sentence as it stands in the article text. */
@@ -136,6 +149,8 @@ export interface Analysis {
   topic: TopicVerdict;
   experts: Expert[];
   people: Person[];
+  /** Only when asked for (`analyze --trace`): which stage decided each person's kind, and why. */
+  trace?: PersonTrace[];
   /** Milliseconds spent per step, for benchmarks. */
   timings: Record<string, number>;
   /**

@@ -6,7 +6,8 @@
  * Add a fixture: write `<slug>.txt` (paragraphs separated by blank lines) and `<slug>.expected.json`
  * with `{ "experts": [{ "name", "organization" }], "notExperts": [names] }`; optionally the page's
  * `"byline"` and `"title"`, and `"authors"`: the byline authors who are experts (an analysis piece by
- * outside authors), whose statements are the piece's own sentences.
+ * outside authors, named in the byline or in an author line or block in the text), whose statements
+ * are the piece's own sentences.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -163,8 +164,9 @@ describe('expert fixtures', () => {
   });
 
   it('makes outside authors of an analysis piece experts, with its own sentences; staff stay bylines', () => {
-    const cases = loadFixtures().filter((c) => c.expected.byline);
-    expect(cases.length).toBeGreaterThanOrEqual(3);
+    // Authors come from the byline or from an author line or block in the text ("Essay by X, …").
+    const cases = loadFixtures().filter((c) => c.expected.byline || c.expected.authors?.length);
+    expect(cases.length).toBeGreaterThanOrEqual(8);
     for (const c of cases) {
       const { experts, people } = find(c);
       const authors = new Set((c.expected.authors ?? []).map(foldName));
@@ -193,5 +195,44 @@ describe('expert fixtures', () => {
       for (const s of [e.name, ...e.surfaceForms, e.role ?? '', e.organization ?? ''])
         expect(s).not.toMatch(/[<>]/);
     }
+  });
+
+  it('gives every page shape and trap its own fixture', () => {
+    const slugs = new Set(loadFixtures().map((c) => c.slug));
+    for (const slug of [
+      'shape-essay-author-line',
+      'shape-by-for-center',
+      'shape-author-block-above',
+      'shape-author-block-below',
+      'shape-journal-author-line',
+      'shape-podcast-host-guests',
+      'shape-event-speaker-bios',
+      'shape-quote-roundup',
+      'shape-book-review',
+      'shape-qa-interview',
+      'shape-social-handles',
+      'traps-officials-credits-initials',
+    ])
+      expect(slugs.has(slug), slug).toBe(true);
+  });
+
+  it("lists under each expert only sentences that expert said (the Q&A's answers, the round-up's quotes)", () => {
+    const qa = findPeople(loadFixtures().find((x) => x.slug === 'shape-qa-interview')!.text).experts;
+    expect(qa.map((e) => e.name)).toEqual(['Yusuf Kaltenbrunner']);
+    for (const st of qa[0].statements) expect(st.text).not.toMatch(/\?$|^Farrow/);
+    const roundup = findPeople(loadFixtures().find((x) => x.slug === 'shape-quote-roundup')!.text).experts;
+    const said = Object.fromEntries(
+      roundup.map((e) => [e.name, e.statements.map((st) => st.text).join(' ')]),
+    );
+    expect(said['Ruslan Tevosyan']).toMatch(/changed little/);
+    expect(said['Ruslan Tevosyan']).not.toMatch(/energy deals|biggest banks/);
+    expect(said['Greta Hallvard']).toMatch(/Watch the energy deals/);
+    expect(said['Obinna Castellanos']).toMatch(/biggest banks/);
+  });
+
+  it('marks a handle as the page writes it', () => {
+    const c = loadFixtures().find((x) => x.slug === 'shape-social-handles')!;
+    const mira = findPeople(c.text).experts.find((e) => e.name === 'Mira Solvang')!;
+    expect(mira.surfaceForms).toContain('@MiraSolvang');
   });
 });
