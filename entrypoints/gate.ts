@@ -16,8 +16,12 @@ const GUARD = '__triangleLensGate';
 const NAVIGATION_SETTLE_MS = 800;
 /** …but look at a page that never stops changing its URL after this long… */
 const NAVIGATION_MAX_WAIT_MS = 3000;
-/** …and never more often than this: a pushState flood costs one serialisation per 5 s at most. */
+/**
+ * …and never more often than this; while the page keeps navigating the gap doubles up to the
+ * maximum, so a pushState flood costs one serialisation per minute once it has gone on for a while.
+ */
 const MIN_GAP_BETWEEN_LOOKS_MS = 5000;
+const MAX_GAP_BETWEEN_LOOKS_MS = 60_000;
 const POLL_MS = 1000;
 
 /** Left in the isolated world by a running gate, so that a second injection does no double work. */
@@ -57,6 +61,7 @@ export default defineUnlistedScript(() => {
     settleMs: NAVIGATION_SETTLE_MS,
     maxWaitMs: NAVIGATION_MAX_WAIT_MS,
     minGapMs: MIN_GAP_BETWEEN_LOOKS_MS,
+    maxGapMs: MAX_GAP_BETWEEN_LOOKS_MS,
     look,
   });
   const runtime = browser.runtime;

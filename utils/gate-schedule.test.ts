@@ -36,6 +36,7 @@ describe('navigation debounce', () => {
       settleMs: 800,
       maxWaitMs: 3000,
       minGapMs: 5000,
+      maxGapMs: 40_000,
       look: () => {
         looks.push(c.now());
         if (lookTakes === 'instant') return Promise.resolve();
@@ -55,18 +56,33 @@ describe('navigation debounce', () => {
     expect(looks).toEqual([10_300 + 800]);
   });
 
-  it('a pushState every 900 ms gets one look per five seconds, not one per change', async () => {
+  it('a pushState every 900 ms gets ever rarer looks, not one per change', async () => {
     const { c, d, looks } = setup();
     d.lookNow();
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 200; i++) {
       await c.advance(900);
       d.navigated();
     }
-    await c.advance(10_000);
-    // 54 s of changes: about one look per 5 s (the first at load), far fewer than 60.
-    expect(looks.length).toBeGreaterThanOrEqual(10);
-    expect(looks.length).toBeLessThanOrEqual(13);
-    for (let i = 1; i < looks.length; i++) expect(looks[i] - looks[i - 1]).toBeGreaterThanOrEqual(5000);
+    await c.advance(60_000);
+    // 180 s of changes: looks 5, 10, 20, 40, 40, … s apart (at most one per 40 s), not 200.
+    const gaps = looks.slice(1).map((t, i) => t - looks[i]);
+    expect(gaps.slice(0, 4)).toEqual([5000, 10_000, 20_000, 40_000]);
+    expect(gaps.every((g) => g <= 40_000)).toBe(true);
+    expect(looks.length).toBeLessThanOrEqual(10);
+  });
+
+  it('a page quiet for a while gets the short gap again', async () => {
+    const { c, d, looks } = setup();
+    d.lookNow();
+    for (let i = 0; i < 20; i++) {
+      await c.advance(900);
+      d.navigated();
+    }
+    await c.advance(120_000);
+    const before = looks.length;
+    d.navigated();
+    await c.advance(900);
+    expect(looks.length).toBe(before + 1);
   });
 
   it('never starts a look while one is in flight, and looks again after it for the latest URL', async () => {

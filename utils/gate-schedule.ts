@@ -15,8 +15,13 @@ export interface NavigationDebounceOptions extends Timers {
   settleMs: number;
   /** A page that keeps navigating is still looked at after this long… */
   maxWaitMs: number;
-  /** …but never sooner than this after the previous look began. */
+  /** …but never sooner than this after the previous look began… */
   minGapMs: number;
+  /**
+   * …a gap that doubles while the page keeps navigating (each look soon after the previous one),
+   * up to this, and falls back to `minGapMs` once the page has been quiet for twice the gap.
+   */
+  maxGapMs?: number;
   /** The look; the next one never starts before this one has finished. */
   look: () => Promise<void>;
 }
@@ -24,7 +29,8 @@ export interface NavigationDebounceOptions extends Timers {
 /**
  * Debounces single-page-site navigations: one look once the URL has settled, at most one look in
  * flight, and at most one look per `minGapMs` however fast the page changes its URL (a page doing
- * `history.pushState` every 900 ms gets one look per `minGapMs`, for its latest URL).
+ * `history.pushState` every 900 ms gets a look after `minGapMs`, then ever more rarely, up to one per
+ * `maxGapMs`, each for its latest URL).
  */
 export function createNavigationDebounce(opts: NavigationDebounceOptions) {
   let lastNav = 0;
@@ -32,14 +38,13 @@ export function createNavigationDebounce(opts: NavigationDebounceOptions) {
   let lastLook = -Infinity;
   let inFlight = false;
   let cancel: (() => void) | null = null;
+  let gap = opts.minGapMs;
+  const maxGap = Math.max(opts.minGapMs, opts.maxGapMs ?? opts.minGapMs);
 
   function arm(): void {
     if (inFlight || firstPending === null) return;
     cancel?.();
-    const due = Math.max(
-      Math.min(lastNav + opts.settleMs, firstPending + opts.maxWaitMs),
-      lastLook + opts.minGapMs,
-    );
+    const due = Math.max(Math.min(lastNav + opts.settleMs, firstPending + opts.maxWaitMs), lastLook + gap);
     cancel = opts.later(fire, Math.max(0, due - opts.now()));
   }
 
@@ -51,7 +56,9 @@ export function createNavigationDebounce(opts: NavigationDebounceOptions) {
   }
 
   function run(): void {
-    lastLook = opts.now();
+    const now = opts.now();
+    gap = now - lastLook < gap * 2 ? Math.min(gap * 2, maxGap) : opts.minGapMs;
+    lastLook = now;
     inFlight = true;
     opts
       .look()
