@@ -164,6 +164,7 @@ describe('sendWhenReady', () => {
       true,
     );
     expect(isBackgroundNotReady(new Error('No response'))).toBe(true);
+    expect(isBackgroundNotReady(new Error('busy: too many pages waiting for analysis'))).toBe(true);
     expect(isBackgroundNotReady(new Error('Extension context invalidated.'))).toBe(false);
   });
 });

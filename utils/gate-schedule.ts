@@ -90,9 +90,12 @@ export function createNavigationDebounce(opts: NavigationDebounceOptions) {
   };
 }
 
-/** Errors that mean "the background is not listening yet" (starting, restarting, being updated). */
+/**
+ * Errors that mean "the background is not listening yet" (starting, restarting, being updated), or
+ * that its queue is full for now ("busy: …", e.g. many tabs restored at once): worth another try.
+ */
 const NOT_READY =
-  /receiving end does not exist|could not establish connection|message port closed|^no response$/i;
+  /receiving end does not exist|could not establish connection|message port closed|^no response$|^busy:/i;
 
 export function isBackgroundNotReady(err: unknown): boolean {
   return err instanceof Error && NOT_READY.test(err.message);

@@ -49,6 +49,8 @@ export default defineBackground(() => {
     const frameId = sender.frameId ?? 0;
     const tab = tabId === undefined ? 'none' : String(tabId);
     const { result: analysis, dropped } = await queue.submit(`${tab}:${frameId}`, tab, req);
+    // A full queue (many tabs at once, e.g. restored at start): the gate tries again with backoff.
+    if (dropped === 'queue-full') throw new Error('busy: too many pages waiting for analysis');
     if (!analysis) {
       console.debug(`[Triangle Lens] analysis for tab ${tab} dropped: ${dropped}`);
       return null;
