@@ -58,9 +58,22 @@ export async function launchLikeNpmStart(url: string): Promise<Launched> {
         child.kill();
         await exited;
       }
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      await removeProfile(profile);
     },
   };
+}
+
+/** Removes a profile; Chromium's helper processes may still write into it for a moment after exit. */
+async function removeProfile(dir: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+      return;
+    } catch (err) {
+      if (attempt >= 10) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 /** Chromium over a pipe, with extensions enabled; `withExtension: false` starts it without ours. */
@@ -85,7 +98,7 @@ export async function launchWithPuppeteer(withExtension: boolean): Promise<Launc
     browser,
     async close() {
       await browser.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      await removeProfile(profile);
     },
   };
 }
