@@ -19,6 +19,7 @@
  *     --popup-reps N  repetitions of each popup figure: open, each search, save (medians; default 7)
  *     --large N     articles in the large history for (e) (default 10000)
  *     --corpus N    only N of the shared pages, evenly spread (quick runs; default all)
+ *     --no-flood    skip (f): another tab's time to marks during a pushState flood vs quiet
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,7 @@ import { launchWithExtension } from './bench/chromium.mjs';
 import { analyzeTrace, tracedLoad } from './bench/trace.mjs';
 import { median, readabilityMs, treeWalkerMs } from './bench/in-page.mjs';
 import { benchPopup } from './bench/popup.mjs';
+import { benchFlood } from './bench/flood.mjs';
 import { writeReferenceExtension } from './bench/reference-extension.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -369,6 +371,21 @@ if (!results.popup) {
     p.saveRatio,
     'flat, ≈ 1',
     `${round(p.large.saveMs)} ms vs ${round(p.small.saveMs)} ms`,
+  );
+}
+// (f) a pushState flood in one tab vs another tab's time to marks (its own fresh browsers).
+if (!args.includes('--no-flood') && !POPUP_ONLY) {
+  try {
+    results.flood = await benchFlood({ extensionDir: buildDir, reps: Math.max(5, REPS), log });
+  } catch (e) {
+    results.flood = { error: String(e?.message ?? e) };
+  }
+  const f = results.flood;
+  report(
+    'another tab’s time to marks during a pushState flood vs quiet',
+    round(f.ratio ?? null),
+    '≤ 2',
+    f.error ? `not measured: ${f.error}` : `${round(f.floodMs)} ms vs ${round(f.quietMs)} ms`,
   );
 }
 results.summary = lines;

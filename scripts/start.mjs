@@ -6,11 +6,11 @@
  * places; Firefox in FIREFOX_PATH, then firefox-esr / firefox on PATH.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumArgs, serveDemo } from './demo/launch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const firefox = process.argv.includes('--firefox');
@@ -21,17 +21,8 @@ const build = spawnSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] 
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const demo = readFileSync(join(root, 'scripts/demo/pipeline-politics.html'));
-const server = createServer((req, res) => {
-  if (req.url === '/' || req.url?.startsWith('/world/')) {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(demo);
-  } else {
-    res.writeHead(404).end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const url = `http://127.0.0.1:${server.address().port}/world/pipelines-payments-patience`;
+const demo = await serveDemo();
+const url = demo.url;
 console.log(`Demo article: ${url}`);
 
 function which(names) {
@@ -70,24 +61,9 @@ if (firefox) {
   }
   const ext = join(root, '.output/chrome-mv3');
   const profile = mkdtempSync(join(tmpdir(), 'triangle-lens-'));
-  child = spawn(
-    bin,
-    [
-      `--user-data-dir=${profile}`,
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Chromium refuses to run as root with its sandbox (containers, CI-like machines).
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      url,
-    ],
-    { stdio: 'inherit' },
-  );
+  child = spawn(bin, chromiumArgs({ extensionDir: ext, profileDir: profile, url }), { stdio: 'inherit' });
 }
 child.on('exit', (code) => {
-  server.close();
+  void demo.close();
   process.exit(code ?? 0);
 });

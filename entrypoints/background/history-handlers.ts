@@ -22,6 +22,7 @@ import {
   type ImportProgress,
 } from '@/utils/messages/history';
 import { canonicalizeUrl } from '@/utils/canonical-url';
+import { claimedSiteName, createSaveLimiter, realHost } from '@/utils/save-guard';
 import { createHistoryDb, type HistoryDb } from '@/utils/db/schema';
 import {
   clearHistory,
@@ -88,8 +89,25 @@ export function registerHistoryHandlers(db: HistoryDb = createHistoryDb()): void
   const prune = createPruner(db);
   const imports = new Map<string, ImportProgress>();
 
-  onMessage('saveArticle', async ({ data }) => {
-    const result = await saveArticle(db, parse(ArticleInputSchema, data));
+  const saves = createSaveLimiter(() => Date.now());
+  browser.tabs?.onRemoved?.addListener((tabId) => saves.forget(String(tabId)));
+  onMessage('saveArticle', async ({ data, sender }) => {
+    const input = parse(ArticleInputSchema, data);
+    // The site is the host of the frame that sent this (the browser's word); what the page calls
+    // itself is kept only as a claim. A page cannot save an article of another host.
+    const host = realHost(sender.url ?? sender.tab?.url);
+    if (!host || realHost(input.url) !== host)
+      throw new Error('An article can only be saved from a page of its own site.');
+    const key = canonicalizeUrl(input.url);
+    if (!saves.allow(String(sender.tab?.id ?? sender.url), key)) {
+      return {
+        ok: false as const,
+        error: 'failed' as const,
+        message: 'Not saved: this tab saved another article moments ago.',
+      };
+    }
+    const claimedSite = claimedSiteName(input.site, host);
+    const result = await saveArticle(db, { ...input, site: host }, { claimedSite });
     void prune().catch(() => {});
     return result;
   });

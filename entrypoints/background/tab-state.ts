@@ -1,6 +1,9 @@
 /**
- * Per-tab page state for the popup and the toolbar badge. Kept in session storage so that a
- * service worker stopped by the browser mid-session loses nothing.
+ * Per-tab page state for the popup and the toolbar badge: only what the popup's "This page" view
+ * shows (utils/page-summary.ts), a few kilobytes a tab. Kept in session storage so that a service
+ * worker stopped by the browser mid-session loses nothing, and in memory beside it: when session
+ * storage refuses a write (its quota is full), the error is logged and the in-memory copy still
+ * serves the badge and the popup while this background lives.
  */
 import type { CurrentPageInfo, PageReport } from '@/utils/messages/page';
 import { isSiteOff, loadSettings } from '@/utils/settings';
@@ -10,14 +13,41 @@ type TabState = Omit<CurrentPageInfo, 'paused'>;
 const key = (tabId: number) => `tab:${tabId}`;
 
 export function createTabStates() {
+  const memory = new Map<number, TabState>();
+
   async function get(tabId: number): Promise<TabState | null> {
-    const got = await browser.storage.session.get(key(tabId));
-    return (got[key(tabId)] as TabState | undefined) ?? null;
+    const kept = memory.get(tabId);
+    if (kept) return kept;
+    try {
+      const got = await browser.storage.session.get(key(tabId));
+      return (got[key(tabId)] as TabState | undefined) ?? null;
+    } catch (err) {
+      console.warn('[Triangle Lens] could not read tab state from session storage:', err);
+      return null;
+    }
   }
 
   async function set(tabId: number, state: TabState): Promise<void> {
-    await browser.storage.session.set({ [key(tabId)]: state });
+    memory.set(tabId, state);
+    try {
+      await browser.storage.session.set({ [key(tabId)]: state });
+    } catch (err) {
+      // Never silent: the state lives on in memory (badge and popup keep working), but says so.
+      console.warn(
+        `[Triangle Lens] tab ${tabId}: session storage refused the page state, kept in memory:`,
+        err,
+      );
+    }
     await badge(tabId, state.related ? (state.analysis?.experts.length ?? 0) : null);
+  }
+
+  async function remove(tabId: number): Promise<void> {
+    memory.delete(tabId);
+    try {
+      await browser.storage.session.remove(key(tabId));
+    } catch (err) {
+      console.warn(`[Triangle Lens] tab ${tabId}: could not clear its page state:`, err);
+    }
   }
 
   async function badge(tabId: number, experts: number | null): Promise<void> {
@@ -42,7 +72,7 @@ export function createTabStates() {
     async report(tabId: number, report: PageReport): Promise<void> {
       const prior = await get(tabId);
       if (!report.related) {
-        await browser.storage.session.remove(key(tabId));
+        await remove(tabId);
         await badge(tabId, null);
         return;
       }
@@ -64,8 +94,6 @@ export function createTabStates() {
       }
       return { ...state, paused };
     },
-    async forget(tabId: number): Promise<void> {
-      await browser.storage.session.remove(key(tabId));
-    },
+    forget: remove,
   };
 }

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GECKO_ID, launchFirefox } from './support/firefox.mjs';
 import { cardView, HOST, pageSeesCard, waitForCard, waitForNoCard } from './support/firefox-card.mjs';
+import { serveDemo } from '../../scripts/demo/launch.mjs';
 
 const MARK = 'triangle-lens-mark';
 const SEED_TITLE = 'Can the US pry Russia away from China?';
@@ -376,3 +377,75 @@ test(
     await page.close();
   },
 );
+
+// Issue 14: no page is dropped because the background is not ready (start-up, install, idle).
+
+/** The open tab showing `url`, once it is there. */
+async function findTab(browser, url, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const page of await browser.pages()) if (page.url().startsWith(url)) return page;
+    if (Date.now() > deadline) throw new Error(`no tab with ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Marks a page's document, so the test can tell later that it was never reloaded. */
+async function tagDocument(page) {
+  await page.waitForFunction(() => document.readyState === 'complete', { timeout: 20_000 });
+  await page.evaluate(() => (window.tlTestBeforeInstall = 1));
+}
+
+async function expectMarkedWithoutReload(page) {
+  await page.waitForSelector(MARK, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => window.tlTestBeforeInstall), 1, 'the page was reloaded');
+  assert.ok((await page.$$(MARK)).length > 0);
+}
+
+test(
+  "startup: npm start's demo, the start URL of a fresh profile, is marked without a reload",
+  T,
+  async () => {
+    // As `npm start -- --firefox` (web-ext run --start-url): the article opens with the browser, and
+    // the add-on is installed into the running browser.
+    const demo = await serveDemo();
+    const fx = await launchFirefox({ install: false, startUrls: [demo.url] });
+    try {
+      const page = await findTab(fx.browser, demo.url);
+      await tagDocument(page);
+      await fx.installExtension();
+      await expectMarkedWithoutReload(page);
+    } finally {
+      await fx.close();
+      await demo.close();
+    }
+  },
+);
+
+test('startup: a tab open before the add-on is installed is marked once it is installed', T, async () => {
+  const fx = await launchFirefox({ install: false });
+  try {
+    const page = await fx.browser.newPage();
+    await page.goto(fx.server.url('/e2e/ontopic-energy.html'), { waitUntil: 'load' });
+    await tagDocument(page);
+    assert.equal((await page.$$(MARK)).length, 0);
+    await fx.installExtension();
+    await expectMarkedWithoutReload(page);
+  } finally {
+    await fx.close();
+  }
+});
+
+test('startup: a page opened once the event page has gone idle is marked', T, async () => {
+  // The background is an event page: Firefox suspends it after this idle time (default 30 s).
+  const fx = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 500 } });
+  try {
+    await new Promise((r) => setTimeout(r, 3000)); // well past the idle timeout: suspended
+    const page = await fx.browser.newPage();
+    await page.goto(fx.server.url('/e2e/ontopic-energy.html'), { waitUntil: 'load' });
+    await page.waitForSelector(MARK, { timeout: 30_000 });
+    assert.ok((await page.$$(MARK)).length > 0);
+  } finally {
+    await fx.close();
+  }
+});

@@ -47,6 +47,32 @@ describe('history handlers', () => {
     expect(await db.articles.count()).toBe(1);
   });
 
+  it('stores the real host as the site, the page’s own name only as claimed', async () => {
+    const spoof = { url: 'http://127.0.0.1:8080/world/a', tab: { id: 9 } };
+    const input = article('a', { url: 'http://127.0.0.1:8080/world/a', site: 'Reuters' });
+    expect((await call('saveArticle', input, spoof)).res).toMatchObject({ ok: true });
+    const [stored] = await db.articles.toArray();
+    expect(stored.site).toBe('127.0.0.1');
+    expect(stored.claimedSite).toBe('Reuters');
+    // A page cannot save an article under another host's URL.
+    const other = await call('saveArticle', article('b', { site: 'Reuters' }), spoof);
+    expect(other.err?.message).toMatch(/its own site/);
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it('a tab adds at most one new article per half minute; its current one may be saved again', async () => {
+    const tab = { url: 'https://news.example/a', tab: { id: 11 } };
+    expect((await call('saveArticle', article('a'), tab)).res).toMatchObject({ ok: true });
+    expect((await call('saveArticle', article('a'), tab)).res).toMatchObject({ ok: true });
+    expect(
+      (await call('saveArticle', article('b'), { ...tab, url: 'https://news.example/b' })).res,
+    ).toMatchObject({ ok: false });
+    expect((await call('saveArticle', article('b'), { ...tab, tab: { id: 12 } })).res).toMatchObject({
+      ok: true,
+    });
+    expect(await db.articles.count()).toBe(2);
+  });
+
   it('answers whole-history messages only to the extension’s own pages', async () => {
     await saveArticle(db, article('a'));
     for (const [type, data] of [

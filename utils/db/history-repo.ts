@@ -44,6 +44,8 @@ function applyCorrections(experts: StoredExpert[], corrections: CorrectionRecord
 export interface SaveOptions {
   /** Read time (ms since epoch); defaults to now. */
   now?: number;
+  /** The name the page claimed for itself when it differs from `input.site` (kept as claimed). */
+  claimedSite?: string | null;
 }
 
 /** Store an article that counted as read, or update it when read again. */
@@ -67,6 +69,7 @@ export async function saveArticle(
         url: input.url,
         title: input.title,
         site: input.site?.trim() || hostOf(input.url),
+        ...(opts.claimedSite ? { claimedSite: opts.claimedSite } : {}),
         byline: input.byline,
         publishedTime: input.publishedTime,
         lang: input.lang ?? null,

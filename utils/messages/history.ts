@@ -142,7 +142,13 @@ export interface ArticleData {
   key: string;
   url: string;
   title: string;
+  /** The real host the article was read on (the browser's word, not the page's). */
   site: string;
+  /**
+   * The name the page gave itself (og:site_name) when it differs from its host: shown only as a
+   * claim beside the real site. Absent in records saved before it existed.
+   */
+  claimedSite?: string;
   byline: string | null;
   publishedTime: string | null;
   lang: string | null;
@@ -188,6 +194,8 @@ export interface ArticleRow {
   url: string;
   title: string;
   site: string;
+  /** See ArticleData.claimedSite. */
+  claimedSite?: string;
   firstReadAt: number;
   lastReadAt: number;
   readCount: number;

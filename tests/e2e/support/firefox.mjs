@@ -12,7 +12,12 @@ export const firefoxBuildDir = join(process.env.TL_OUTPUT_DIR || join(repoRoot, 
 export const GECKO_ID = 'triangle-lens@triangle-lens.dev';
 export const EXTENSION_UUID = '5d1f0c2a-7b3e-4c55-9a1d-2e6f8b7c9a10';
 
-export async function launchFirefox() {
+/**
+ * @param {{ install?: boolean, startUrls?: string[], prefs?: Record<string, unknown> }} [options]
+ *   install: false starts Firefox without the add-on (install it later with `installExtension()`);
+ *   startUrls: pages Firefox opens at start; prefs: extra preferences.
+ */
+export async function launchFirefox({ install = true, startUrls = [], prefs = {} } = {}) {
   if (!existsSync(firefoxPath)) {
     throw new Error(`Firefox not found at ${firefoxPath}: install Debian's firefox-esr or set FIREFOX_PATH.`);
   }
@@ -24,7 +29,7 @@ export async function launchFirefox() {
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
-    args: ['--remote-allow-system-access'], // lets the tests open moz-extension:// pages
+    args: ['--remote-allow-system-access', ...startUrls], // lets the tests open moz-extension:// pages
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       // Keep the browser offline apart from the fixture server.
@@ -35,9 +40,10 @@ export async function launchFirefox() {
       'network.proxy.ssl_port': 9,
       'network.proxy.no_proxies_on': '127.0.0.1',
       'network.proxy.allow_hijacking_localhost': false,
+      ...prefs,
     },
   });
-  await browser.installExtension(firefoxBuildDir);
+  if (install) await browser.installExtension(firefoxBuildDir);
   const extensionUrl = (path) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
 
   /**
@@ -63,6 +69,8 @@ export async function launchFirefox() {
   return {
     browser,
     server,
+    /** Installs the add-on into the running browser (after `launchFirefox({ install: false })`). */
+    installExtension: () => browser.installExtension(firefoxBuildDir),
     extensionUrl,
     openExtensionPage,
     /** Merges `overrides` into the extension's settings (storage key "local:settings"). */
