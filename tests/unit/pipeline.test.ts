@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { analyzeHtml, analyzeText } from '../../utils/pipeline';
 import { loadSeedFiles, seeds } from './helpers/seeds';
