@@ -23,6 +23,7 @@ export function sameRow(a: ArticleRow, b: ArticleRow): boolean {
       a.firstReadAt === b.firstReadAt &&
       a.lastReadAt === b.lastReadAt &&
       a.readCount === b.readCount &&
+      a.publishedTime === b.publishedTime &&
       sameList(a.subtopics, b.subtopics, is) &&
       sameList(
         a.experts,
