@@ -21,6 +21,12 @@ const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['chromium', 'firefox'];
 
 mkdirSync(out, { recursive: true });
+if (!existsSync(join(root, '..', 'shared', 'fixtures', 'seed-article.html'))) {
+  console.log(
+    'Note: ../shared is not beside the checkout: the tests of the original seed article are SKIPPED ' +
+      '(the in-repo seed article and the vendored pages are tested).',
+  );
+}
 
 /** Returns a reason the suite cannot run, or null. */
 function missing(browserPath, envName, build) {
