@@ -96,6 +96,11 @@ describe('PopupApp', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Vera Analyst' })).toBeTruthy());
     expect(screen.getByText('3 articles', { exact: false })).toBeTruthy();
     expect(screen.getAllByText(/A fragile quote/).length).toBeGreaterThan(0);
+    // Sentences appear as the article wrote them: no quotation marks added around them (a paraphrase
+    // is not the expert's words; a quote keeps the article's own marks, not doubled).
+    expect(document.querySelector('q')).toBeNull();
+    for (const li of screen.getAllByTestId('said-sentence'))
+      expect(li.textContent).not.toMatch(/^[“"]{2}|^“[^"]*"$/);
     const select = screen.getAllByRole('combobox', { name: /Your label for Vera Analyst/ })[0];
     fireEvent.change(select, { target: { value: 'neutral' } });
     await waitFor(async () =>
