@@ -224,12 +224,37 @@ test('the seed article lands in the popup history; search, experts view, delete'
   await popup.page.close();
 });
 
-test('the popup passes axe-core with no serious or critical violations (history and experts views)', async () => {
+test('every popup view and the options page pass axe-core with no serious or critical violations', async () => {
   const popup = await readSeedIntoHistory();
-  expect(await popup.seriousA11yViolations()).toEqual([]);
-  await popup.openExperts();
-  expect(await popup.seriousA11yViolations()).toEqual([]);
-  await popup.page.close();
+  const page = popup.page;
+  const check = async (view: string) =>
+    expect(await popup.seriousA11yViolations(), `axe on ${view}`).toEqual([]);
+  await check('history');
+  await page.locator('.tl-filters summary').click();
+  await check('history with filters open');
+  const experts = await popup.openExperts();
+  await check('experts');
+  await experts.first().getByRole('button').first().click();
+  await expect(page.getByTestId('said-sentence').first()).toBeVisible();
+  await check('one expert');
+  await page.getByTestId('trends-tab').click();
+  await expect(page.locator('.tl-trends svg, [data-testid="trends-empty"]').first()).toBeVisible();
+  await check('trends');
+  await page.getByTestId('data-tab').click();
+  await expect(page.getByTestId('export-json')).toBeVisible();
+  await check('data');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('history-tab').click();
+  await check('history, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(session.extensionUrl('options.html'));
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
+  await check('options');
+  await page.getByLabel('Wait before a card opens (seconds)').fill('9');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('cardDelayMs-error')).toBeVisible();
+  await check('options with an error');
+  await page.close();
 });
 
 test('export → clear (confirmed) → import gives the history back; delete removes one article', async () => {
