@@ -95,7 +95,10 @@ try {
     { timeout: 10_000 },
   );
   await article.waitForTimeout(600); // let the card's opening transition finish
-  await shoot(article, 'card');
+  // The article column around the mark and its card (the card may sit above or below the name).
+  const box = await mark.boundingBox();
+  const top = Math.max(0, Math.round((box?.y ?? 0) - 330));
+  await shoot(article, 'card', { clip: { x: 0, y: top, width: 740, height: Math.min(900 - top, 680) } });
 
   // Read to the end so the article counts, then wait until the history has it.
   await article.mouse.move(5, 5);
@@ -119,9 +122,16 @@ try {
   await popup.waitForTimeout(300);
   await shoot(popup, 'popup-history');
 
+  await popup.locator('.tl-why summary').click();
+  await shoot(popup, 'popup-why');
+  await popup.locator('.tl-why summary').click();
+
   await popup.getByTestId('experts-tab').click();
   await popup.getByTestId('expert-row').first().waitFor({ timeout: 10_000 });
   await shoot(popup, 'popup-experts');
+  await popup.getByTestId('expert-row').first().getByRole('button').first().click();
+  await popup.getByTestId('said-sentence').first().waitFor({ timeout: 10_000 });
+  await shoot(popup, 'popup-expert');
 
   await popup.getByTestId('trends-tab').click();
   await popup.waitForTimeout(500);

@@ -19,7 +19,13 @@ function WeekLabels({ weeks, bw }: { weeks: WeekStats[]; bw: number }) {
   return (
     <>
       {labelledWeeks(weeks.length).map((i) => (
-        <text key={i} x={PAD + i * bw + bw / 2} y={H - 2} class="tl-axis" text-anchor="middle">
+        <text
+          key={i}
+          x={i === weeks.length - 1 ? PAD + (i + 1) * bw : PAD + i * bw + bw / 2}
+          y={H - 2}
+          class="tl-axis"
+          text-anchor={i === weeks.length - 1 ? 'end' : 'middle'}
+        >
           {formatDay(weeks[i].start)}
         </text>
       ))}
