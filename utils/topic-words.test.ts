@@ -12,10 +12,15 @@ describe('topic evidence in words', () => {
   });
 
   it('drops wildcards from terms and groups evidence by what it stands for, most mentioned first', () => {
-    expect(termWords('Russia*')).toBe('Russia');
+    expect(termWords('Russia')).toBe('Russia');
+    expect(termWords('negotiat*')).toBe('negotiat…');
+    const text =
+      'The negotiations stalled. The negotiations resume; a negotiator said so. Russia’s view, Russian views.';
+    expect(termWords('negotiat*', text)).toBe('negotiations');
+    expect(termWords('Russia*', 'Russia’s view. Russia’s turn. Russian tea.')).toBe('Russia');
     const lines = explainEvidence([
       { term: 'China', group: 'china', count: 12 },
-      { term: 'Russia*', group: 'russia', count: 16 },
+      { term: 'Russia', group: 'russia', count: 16 },
       { term: 'Moscow', group: 'russia', count: 3 },
       { term: 'Sino-Russian', group: 'pair', count: 3 },
       { term: 'trade', group: 'trade-finance', count: 1 },

@@ -41,9 +41,26 @@ export function groupName(id: string): string {
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 
-/** A term as written in the page's words: no wildcard ("Russia*" → "Russia"). */
-export function termWords(term: string): string {
-  return term.replace(/\*/g, '').trim();
+/**
+ * A term as written in the page's words: a wildcard term becomes the most frequent word of `text`
+ * it matches ("negotiat*" → "negotiations"), or its stem with an ellipsis when there is no text
+ * ("negotiat…"); a term that is already a word stays as it is ("Russia*" → "Russia" when the page
+ * says "Russia" most).
+ */
+export function termWords(term: string, text = ''): string {
+  const stem = term.replace(/\*/g, '').trim();
+  if (!term.includes('*') || !stem) return stem;
+  if (text) {
+    const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}[\\p{L}\\p{N}'’-]*`, 'giu'))) {
+      counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    }
+    let best = '';
+    for (const [word, n] of counts) if (n > (counts.get(best) ?? 0)) best = word;
+    if (best) return best.replace(/['’]s$/, '');
+  }
+  return `${stem}…`;
 }
 
 export interface EvidenceLine {
@@ -60,7 +77,7 @@ export interface EvidenceLine {
  * Evidence grouped by what it stands for, most mentioned first; at most `maxWords` words per line.
  * Groups that speak against the topic (`distractor`) are left out: the popup explains why a page is on it.
  */
-export function explainEvidence(evidence: TopicEvidence[], maxWords = 5): EvidenceLine[] {
+export function explainEvidence(evidence: TopicEvidence[], maxWords = 5, text = ''): EvidenceLine[] {
   const lines = new Map<string, EvidenceLine & { seen: Set<string> }>();
   for (const ev of [...evidence].sort((a, b) => b.count - a.count)) {
     if (ev.group === 'distractor') continue;
@@ -70,7 +87,7 @@ export function explainEvidence(evidence: TopicEvidence[], maxWords = 5): Eviden
       lines.set(ev.group, line);
     }
     line.count += ev.count;
-    const word = termWords(ev.term);
+    const word = termWords(ev.term, text);
     const key = word.toLowerCase();
     if (word && !line.seen.has(key) && line.words.length < maxWords) {
       line.seen.add(key);

@@ -109,12 +109,14 @@ export function CurrentPage({ page, loading, onPause, onOpenExpert, client }: Pr
                   <>
                     <p>Words it found in the article, by what they stand for:</p>
                     <ul class="tl-evidence">
-                      {explainEvidence(evidence).map((line) => (
-                        <li key={line.group}>
-                          <strong>{line.label}</strong>: {line.words.join(', ')} (
-                          {line.count === 1 ? 'once' : `${line.count} times`})
-                        </li>
-                      ))}
+                      {explainEvidence(evidence, 5, page.analysis?.article?.text ?? '')
+                        .slice(0, 8)
+                        .map((line) => (
+                          <li key={line.group}>
+                            <strong>{line.label}</strong>: {line.words.join(', ')} (
+                            {line.count === 1 ? 'once' : `${line.count} times`})
+                          </li>
+                        ))}
                     </ul>
                   </>
                 )}
