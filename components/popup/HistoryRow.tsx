@@ -38,6 +38,9 @@ function Row({ row, onDelete, onOpenExpert }: Props) {
       </div>
       <p class="tl-row-meta">
         <span>{row.site}</span>
+        {row.claimedSite && (
+          <span data-testid="claimed-site"> (the page calls itself “{row.claimedSite}”)</span>
+        )}
         {published !== null && (
           <>
             {' · published '}

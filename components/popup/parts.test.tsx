@@ -39,12 +39,27 @@ describe('popup parts', () => {
     const meta = document.querySelector('.tl-row-meta')!.textContent!;
     expect(meta).toMatch(/published .*2026.* · read .*2026/);
     expect(screen.getByText('trade and finance')).toBeTruthy();
+    expect(screen.queryByTestId('claimed-site')).toBeNull();
     fireEvent.click(
       screen.getByRole('button', { name: /Vera\s*, stance: durable\s*\*?\s*\(your correction\)/ }),
     );
     expect(onOpenExpert).toHaveBeenCalledWith('v');
     fireEvent.click(screen.getByTestId('delete-article'));
     expect(onDelete).toHaveBeenCalledWith(row);
+  });
+
+  it('shows the real host first, and a name the page gave itself only as its claim', () => {
+    render(
+      <ul>
+        <HistoryRow
+          row={{ ...row, site: '127.0.0.1', claimedSite: 'Reuters' }}
+          onDelete={vi.fn()}
+          onOpenExpert={vi.fn()}
+        />
+      </ul>,
+    );
+    const meta = document.querySelector('.tl-row-meta')!.textContent!;
+    expect(meta.startsWith('127.0.0.1 (the page calls itself “Reuters”)')).toBe(true);
   });
 
   it('charts describe themselves in words', () => {

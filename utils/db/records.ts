@@ -33,6 +33,9 @@ export function toRow(r: ArticleRecord): ArticleRow {
     url: r.url,
     title: r.title,
     site: r.site,
+    ...((r as { claimedSite?: string }).claimedSite
+      ? { claimedSite: (r as { claimedSite?: string }).claimedSite }
+      : {}),
     firstReadAt: r.firstReadAt,
     lastReadAt: r.lastReadAt,
     readCount: r.readCount,

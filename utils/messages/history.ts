@@ -188,6 +188,8 @@ export interface ArticleRow {
   url: string;
   title: string;
   site: string;
+  /** See ArticleData.claimedSite. */
+  claimedSite?: string;
   firstReadAt: number;
   lastReadAt: number;
   readCount: number;
