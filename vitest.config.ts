@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'utils/**/*.test.ts', 'components/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 60_000,
+    // Says whether the suites that read ../shared run or are skipped.
+    globalSetup: ['tests/unit/helpers/shared-notice.ts'],
   },
 });

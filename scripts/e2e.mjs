@@ -21,6 +21,12 @@ const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['chromium', 'firefox'];
 
 mkdirSync(out, { recursive: true });
+if (!existsSync(join(root, '..', 'shared', 'fixtures', 'seed-article.html'))) {
+  console.log(
+    'Note: ../shared is not beside the checkout: the tests of the original seed article are SKIPPED ' +
+      '(the in-repo seed article and the vendored pages are tested).',
+  );
+}
 
 /** Returns a reason the suite cannot run, or null. */
 function missing(browserPath, envName, build) {
@@ -29,9 +35,6 @@ function missing(browserPath, envName, build) {
   }
   if (!existsSync(join(buildDir, build, 'manifest.json'))) {
     return `no build at ${join(buildDir, build)} (run \`npm run build\` first)`;
-  }
-  if (!existsSync(join(root, '..', 'shared', 'fixtures', 'seed-article.html'))) {
-    return 'the shared fixtures are missing: ../shared must sit beside the repository';
   }
   return null;
 }

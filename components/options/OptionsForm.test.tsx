@@ -25,7 +25,9 @@ describe('OptionsForm', () => {
     const store = fakeStore({ pausedSites: ['paused.example'] });
     render(<OptionsForm store={store} />);
     fireEvent.click(await screen.findByLabelText('Mark expert names in articles'));
-    fireEvent.input(screen.getByLabelText('Card delay (milliseconds)'), { target: { value: '600' } });
+    fireEvent.input(screen.getByLabelText('Wait before a card opens (seconds)'), {
+      target: { value: '0.6' },
+    });
     fireEvent.input(screen.getByLabelText('After it has been visible for (seconds)'), {
       target: { value: '12' },
     });
@@ -54,6 +56,33 @@ describe('OptionsForm', () => {
     expect(store.prune).toHaveBeenCalledOnce();
   });
 
+  it('names an out-of-range value and its range instead of clamping it, and saves nothing', async () => {
+    const store = fakeStore();
+    render(<OptionsForm store={store} />);
+    const delay = await screen.findByLabelText('Wait before a card opens (seconds)');
+    fireEvent.input(delay, { target: { value: '9' } });
+    fireEvent.input(screen.getByLabelText('After it has been visible for (seconds)'), {
+      target: { value: '' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(screen.getByTestId('options-error').textContent).toContain('Not saved'));
+    expect(screen.getByTestId('cardDelayMs-error').textContent).toBe(
+      '9 is outside the range: enter a number from 0 to 5.',
+    );
+    expect(screen.getByTestId('dwellMs-error').textContent).toBe('Enter a number from 1 to 600.');
+    expect(delay.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('options-status').textContent).not.toContain('Settings saved');
+    expect(store.save).not.toHaveBeenCalled();
+    // Corrected, it saves.
+    fireEvent.input(delay, { target: { value: '1.5' } });
+    fireEvent.input(screen.getByLabelText('After it has been visible for (seconds)'), {
+      target: { value: '20' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(screen.getByTestId('options-status').textContent).toBe('Settings saved.'));
+    expect(store.saved()).toMatchObject({ cardDelayMs: 1500, dwellMs: 20_000 });
+  });
+
   it('keeps forever by default and does not prune', async () => {
     const store = fakeStore();
     render(<OptionsForm store={store} />);
@@ -68,5 +97,8 @@ describe('OptionsForm', () => {
     expect(screen.getByRole('region', { name: 'What is stored, and where' }).textContent).toContain(
       'Nothing leaves your machine',
     );
+    // It points to the retention setting by name, not by a direction on the page.
+    expect(screen.getByRole('region').textContent).not.toMatch(/\bbelow\b|\babove\b/);
+    expect(screen.getByRole('region').textContent).toContain('under “History”');
   });
 });

@@ -22,8 +22,8 @@ export function PrivacyNote() {
       </ul>
       <p>
         Articles that are not on the topic are not stored. Your settings are kept in the extension’s own
-        storage. You can export, delete one article, or clear everything from the popup, and set below how
-        long history is kept.
+        storage. You can export, delete one article, or clear everything from the popup (its Data tab), and
+        choose how long history is kept under “History” in the settings on this page.
       </p>
     </section>
   );

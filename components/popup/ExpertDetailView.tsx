@@ -68,7 +68,7 @@ export function ExpertDetailView({ client, id, onBack, onShowArticles }: Props) 
           <p role="status" aria-live="polite" class="tl-status">
             {note}
           </p>
-          <h3>What they said</h3>
+          <h3>What they said, in the article’s words</h3>
           <ul class="tl-said">
             {detail.articles.map((a) => {
               const href = safeHref(a.url);
@@ -89,8 +89,10 @@ export function ExpertDetailView({ client, id, onBack, onShowArticles }: Props) 
                   {lines.length > 0 && (
                     <ul class="tl-quotes">
                       {lines.map((s, i) => (
-                        <li key={i}>
-                          <q>{s}</q>
+                        <li key={i} data-testid="said-sentence">
+                          {/* The article's own sentence, as written: a quote keeps the article's quotation
+                              marks, a paraphrase gets none (they are not the expert's words). */}
+                          {s}
                         </li>
                       ))}
                     </ul>

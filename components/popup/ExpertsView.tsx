@@ -3,6 +3,7 @@ import type { HistoryClient } from '@/entrypoints/popup/client';
 import type { ExpertQuery, ExpertRow } from '@/utils/messages/history';
 import { ExpertDetailView } from './ExpertDetailView';
 import { StanceBalance } from './StanceBalance';
+import { StanceLegend } from './StanceKey';
 import { formatDate, plural } from './format';
 
 const PAGE = 30;
@@ -80,6 +81,7 @@ export function ExpertsView({ client, openId, onOpen, onShowArticles, version }:
       <p class="tl-status" role="status" aria-live="polite">
         {!result ? 'Loading…' : result.total === 0 ? 'No experts yet.' : plural(result.total, 'expert')}
       </p>
+      {result && result.rows.length > 0 && <StanceLegend />}
       {result && result.rows.length > 0 && (
         <ul class="tl-rows">
           {result.rows.map((e) => (

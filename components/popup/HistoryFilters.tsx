@@ -2,6 +2,7 @@ import type { HistoryClient } from '@/entrypoints/popup/client';
 import type { HistoryFacets } from '@/utils/messages/history';
 import { ExpertPicker } from './ExpertPicker';
 import type { StanceLabel } from '@/utils/types';
+import { subtopicName } from '@/utils/topic-words';
 import { STANCE_NAMES, STANCE_ORDER } from './format';
 
 export interface FilterState {
@@ -31,18 +32,32 @@ export function HistoryFilters({ value, facets, onChange, client }: Props) {
     <details class="tl-filters" open={active}>
       <summary>Filters{active ? ' (on)' : ''}</summary>
       <div class="tl-filter-grid">
+        <p class="tl-filter-note" id="tl-date-note">
+          The dates are when you last read the article, not when it was published.
+        </p>
         <label>
-          From
-          <input type="date" value={value.from} onInput={(e) => set('from', e.currentTarget.value)} />
+          Read from
+          <input
+            type="date"
+            value={value.from}
+            aria-describedby="tl-date-note"
+            onInput={(e) => set('from', e.currentTarget.value)}
+          />
         </label>
         <label>
-          To
-          <input type="date" value={value.to} onInput={(e) => set('to', e.currentTarget.value)} />
+          Read until
+          <input
+            type="date"
+            value={value.to}
+            aria-describedby="tl-date-note"
+            onInput={(e) => set('to', e.currentTarget.value)}
+          />
         </label>
         <FacetSelect
           label="Subtopic"
           value={value.subtopic}
           options={facets.subtopics}
+          name={subtopicName}
           onChange={(v) => set('subtopic', v)}
         />
         <FacetSelect
@@ -93,6 +108,8 @@ function FacetSelect(p: {
   label: string;
   value: string;
   options: string[];
+  /** How an option is shown (the value itself when absent). */
+  name?: (value: string) => string;
   onChange: (value: string) => void;
 }) {
   return (
@@ -102,7 +119,7 @@ function FacetSelect(p: {
         <option value="">Any</option>
         {p.options.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {p.name ? p.name(s) : s}
           </option>
         ))}
       </select>

@@ -1,7 +1,8 @@
 import { Component } from 'preact';
 import type { ArticleRow } from '@/utils/messages/history';
 import { ExpertChip } from './ExpertChip';
-import { formatDate, safeHref } from './format';
+import { subtopicName } from '@/utils/topic-words';
+import { formatDate, publishedMs, safeHref } from './format';
 import { sameRow } from './same-rows';
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 /** One article in the history: title, site, date, subtopics and the experts by stance. */
 function Row({ row, onDelete, onOpenExpert }: Props) {
   const href = safeHref(row.url);
+  const published = publishedMs(row.publishedTime);
   return (
     <li class="tl-row" data-testid="history-row">
       <div class="tl-row-head">
@@ -35,15 +37,25 @@ function Row({ row, onDelete, onOpenExpert }: Props) {
         </button>
       </div>
       <p class="tl-row-meta">
-        <span>{row.site}</span> ·{' '}
+        <span>{row.site}</span>
+        {row.claimedSite && (
+          <span data-testid="claimed-site"> (the page calls itself “{row.claimedSite}”)</span>
+        )}
+        {published !== null && (
+          <>
+            {' · published '}
+            <time dateTime={new Date(published).toISOString()}>{formatDate(published)}</time>
+          </>
+        )}
+        {' · read '}
         <time dateTime={new Date(row.lastReadAt).toISOString()}>{formatDate(row.lastReadAt)}</time>
-        {row.readCount > 1 && <span> · read {row.readCount}×</span>}
+        {row.readCount > 1 && <span> ({row.readCount} times)</span>}
       </p>
       {row.subtopics.length > 0 && (
         <ul class="tl-tags" aria-label="Subtopics">
           {row.subtopics.map((s) => (
             <li key={s} class="tl-tag">
-              {s}
+              {subtopicName(s)}
             </li>
           ))}
         </ul>

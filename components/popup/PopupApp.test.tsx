@@ -96,6 +96,11 @@ describe('PopupApp', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Vera Analyst' })).toBeTruthy());
     expect(screen.getByText('3 articles', { exact: false })).toBeTruthy();
     expect(screen.getAllByText(/A fragile quote/).length).toBeGreaterThan(0);
+    // Sentences appear as the article wrote them: no quotation marks added around them (a paraphrase
+    // is not the expert's words; a quote keeps the article's own marks, not doubled).
+    expect(document.querySelector('q')).toBeNull();
+    for (const li of screen.getAllByTestId('said-sentence'))
+      expect(li.textContent).not.toMatch(/^[“"]{2}|^“[^"]*"$/);
     const select = screen.getAllByRole('combobox', { name: /Your label for Vera Analyst/ })[0];
     fireEvent.change(select, { target: { value: 'neutral' } });
     await waitFor(async () =>
@@ -144,8 +149,12 @@ describe('PopupApp', () => {
     const section = await screen.findByTestId('current-page');
     await waitFor(() => expect(within(section).getAllByTestId('current-expert')).toHaveLength(1));
     expect(section.textContent).toContain('counted as read');
-    expect(section.textContent).toContain('“Beijing” (china) × 4');
-    expect(section.textContent).toContain('senior fellow, Invented Institute');
+    // Why, in words: no group ids, wildcards or quotation marks around terms.
+    expect(section.textContent).toContain('China: Beijing (4 times)');
+    expect(section.textContent).not.toContain('(china)');
+    expect(
+      within(section).getByRole('button', { name: /Vera Analyst\s*, senior fellow, Invented Institute/ }),
+    ).toBeTruthy();
     fireEvent.click(within(section).getByRole('button', { name: 'Pause on www.news.example' }));
     await waitFor(() => expect(client.paused).toEqual(['www.news.example']));
     expect(
@@ -153,6 +162,56 @@ describe('PopupApp', () => {
         .getByRole('button', { name: 'Resume on www.news.example' })
         .getAttribute('aria-pressed'),
     ).toBe('true');
+  });
+
+  it("shows the reader's correction of a label on this page, as the history does", async () => {
+    db = freshDb();
+    await saveArticle(
+      db,
+      article('story', { experts: [expert('Vera Analyst', 'durable', 'Invented Institute')] }),
+      {
+        now: Date.UTC(2026, 2, 1),
+      },
+    );
+    const client = repoClient(db, {
+      url: 'https://news.example/story',
+      title: 'Moscow and Beijing: story',
+      related: true,
+      counted: true,
+      paused: false,
+      analysis: {
+        isArticle: true,
+        article: null,
+        topic: { related: true, score: 0.9, subtopics: ['energy'], evidence: [], version: '1' },
+        experts: [
+          {
+            id: 'vera-analyst',
+            name: 'Vera Analyst',
+            surfaceForms: ['Vera Analyst'],
+            role: 'analyst',
+            organization: 'Invented Institute',
+            statements: [],
+            stance: { label: 'durable', confidence: 0.8, evidence: [], axis: 'alignment-durability' },
+            mentions: 1,
+          },
+        ],
+        people: [],
+        timings: {},
+      },
+    });
+    await client.setStanceCorrection({
+      articleKey: 'https://news.example/story',
+      expertId: 'vera-analyst',
+      label: 'fragile',
+    });
+    render(<PopupApp client={client} />);
+    const section = await screen.findByTestId('current-page');
+    await waitFor(() =>
+      expect(
+        within(section).getByRole('button', { name: /Vera Analyst.*stance: fragile.*your correction/ }),
+      ).toBeTruthy(),
+    );
+    expect(section.textContent).toContain('It is about energy.');
   });
 
   it('moves between tabs with the arrow keys', async () => {

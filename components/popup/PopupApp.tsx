@@ -6,6 +6,7 @@ import { DataTools } from './DataTools';
 import { ExpertsView } from './ExpertsView';
 import { HistoryView } from './HistoryView';
 import { NO_FILTERS, type FilterState } from './HistoryFilters';
+import { StancePatterns } from './StanceKey';
 import { Tabs, type TabDef } from './Tabs';
 import { TrendsView } from './TrendsView';
 
@@ -45,11 +46,13 @@ export function PopupApp({ client, download }: Props) {
   return (
     <main class="tl-popup">
       <h1 class="tl-visually-hidden">Triangle Lens</h1>
+      <StancePatterns />
       <CurrentPage
         page={page}
         loading={pageLoading}
         onPause={client.setSitePaused}
         onOpenExpert={showExpert}
+        client={client}
       />
       <Tabs tabs={TABS} selected={tab} onSelect={setTab}>
         {tab === 'history' && (

@@ -17,6 +17,11 @@ export function TrendsView({ client, version }: { client: HistoryClient; version
         <p role="alert">{error}</p>
       ) : !weeks ? (
         <p role="status">Loading…</p>
+      ) : weeks.every((w) => w.articles === 0) ? (
+        <p data-testid="trends-empty">
+          Nothing to chart yet. Once you have read articles on the topic, this shows how many you read each
+          week and the balance of durable, neutral and fragile voices in them.
+        </p>
       ) : (
         <WeeklyCharts weeks={weeks} />
       )}

@@ -1,9 +1,37 @@
 import type { WeekStats } from '@/utils/messages/history';
+import { StanceLegend } from './StanceKey';
 import { STANCE_NAMES, STANCE_ORDER, formatDay } from './format';
 
 const W = 320;
-const H = 90;
+const H = 96;
 const PAD = 18;
+/** The bars stand on this line (the zero baseline); week labels go below it. */
+const BASE = H - 14;
+
+/** Indices of the weeks that get a label under the axis: every third week from the newest back. */
+export function labelledWeeks(count: number, every = 3): number[] {
+  const out: number[] = [];
+  for (let i = count - 1; i >= 0; i -= every) out.unshift(i);
+  return out;
+}
+
+function WeekLabels({ weeks, bw }: { weeks: WeekStats[]; bw: number }) {
+  return (
+    <>
+      {labelledWeeks(weeks.length).map((i) => (
+        <text
+          key={i}
+          x={i === weeks.length - 1 ? PAD + (i + 1) * bw : PAD + i * bw + bw / 2}
+          y={H - 2}
+          class="tl-axis"
+          text-anchor={i === weeks.length - 1 ? 'end' : 'middle'}
+        >
+          {formatDay(weeks[i].start)}
+        </text>
+      ))}
+    </>
+  );
+}
 
 /** Articles read per week, and the balance of voices per week, as two light inline SVG charts. */
 export function WeeklyCharts({ weeks }: { weeks: WeekStats[] }) {
@@ -26,13 +54,16 @@ export function WeeklyCharts({ weeks }: { weeks: WeekStats[] }) {
           <text x={0} y={10} class="tl-axis">
             {maxArticles}
           </text>
+          <text x={0} y={BASE} class="tl-axis">
+            0
+          </text>
           {weeks.map((w, i) => {
-            const h = (w.articles / maxArticles) * (H - 24);
+            const h = (w.articles / maxArticles) * (BASE - 8);
             return (
               <rect
                 key={w.start}
                 x={PAD + i * bw + 1}
-                y={H - 12 - h}
+                y={BASE - h}
                 width={Math.max(1, bw - 2)}
                 height={h}
                 class="tl-fill-bar"
@@ -41,26 +72,13 @@ export function WeeklyCharts({ weeks }: { weeks: WeekStats[] }) {
               </rect>
             );
           })}
-          <text x={PAD} y={H - 1} class="tl-axis">
-            {first}
-          </text>
-          <text x={W} y={H - 1} class="tl-axis" text-anchor="end">
-            {last}
-          </text>
+          <line x1={PAD} x2={W} y1={BASE + 0.5} y2={BASE + 0.5} class="tl-baseline" />
+          <WeekLabels weeks={weeks} bw={bw} />
         </svg>
       </figure>
       <figure>
         <figcaption>Balance of voices per week</figcaption>
-        <p class="tl-legend" aria-hidden="true">
-          {STANCE_ORDER.map((l) => (
-            <span key={l}>
-              <svg width="10" height="10" viewBox="0 0 10 10">
-                <rect width="10" height="10" class={`tl-fill-${l}`} />
-              </svg>{' '}
-              {STANCE_NAMES[l]}
-            </span>
-          ))}
-        </p>
+        <StanceLegend />
         <svg
           viewBox={`0 0 ${W} ${H}`}
           width="100%"
@@ -69,20 +87,20 @@ export function WeeklyCharts({ weeks }: { weeks: WeekStats[] }) {
         >
           {weeks.map((w, i) => {
             const n = w.voices.durable + w.voices.neutral + w.voices.fragile;
-            let y = H - 12;
+            let y = BASE;
             return (
               <g key={w.start}>
                 {n === 0 ? (
                   <rect
                     x={PAD + i * bw + 1}
-                    y={H - 14}
+                    y={BASE - 2}
                     width={Math.max(1, bw - 2)}
                     height={2}
                     class="tl-fill-empty"
                   />
                 ) : (
                   STANCE_ORDER.map((label) => {
-                    const h = (w.voices[label] / n) * (H - 24);
+                    const h = (w.voices[label] / n) * (BASE - 8);
                     y -= h;
                     return (
                       <rect
@@ -100,6 +118,11 @@ export function WeeklyCharts({ weeks }: { weeks: WeekStats[] }) {
               </g>
             );
           })}
+          <text x={0} y={10} class="tl-axis">
+            100%
+          </text>
+          <line x1={PAD} x2={W} y1={BASE + 0.5} y2={BASE + 0.5} class="tl-baseline" />
+          <WeekLabels weeks={weeks} bw={bw} />
         </svg>
       </figure>
       <details>

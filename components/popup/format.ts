@@ -47,3 +47,10 @@ export function dayToMs(day: string, end = false): number | undefined {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A stated publication time (ISO 8601) as ms, or null when absent or unreadable. */
+export function publishedMs(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}

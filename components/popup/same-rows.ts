@@ -20,9 +20,11 @@ export function sameRow(a: ArticleRow, b: ArticleRow): boolean {
       a.url === b.url &&
       a.title === b.title &&
       a.site === b.site &&
+      a.claimedSite === b.claimedSite &&
       a.firstReadAt === b.firstReadAt &&
       a.lastReadAt === b.lastReadAt &&
       a.readCount === b.readCount &&
+      a.publishedTime === b.publishedTime &&
       sameList(a.subtopics, b.subtopics, is) &&
       sameList(
         a.experts,

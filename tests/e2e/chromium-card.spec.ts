@@ -1,5 +1,5 @@
 /**
- * Issue 11, the card and the keyboard, in Chromium on the seed article (served from ../shared):
+ * Issue 11, the card and the keyboard, in Chromium on the in-repo seed article (tests/e2e/support/seed.mjs):
  *   - the card fits the viewport at 1280×900, 1366×650 and 420×800 for every expert, with the name
  *     near the top and near the bottom of the window, and never covers the name; also with "More" open;
  *   - keyboard, as the WAI-ARIA non-modal dialog: Tab to a mark shows the hint, Enter opens and
@@ -14,11 +14,12 @@ import { createRequire } from 'node:module';
 import { launchChromium, setSettings, type ChromiumSession } from './support/chromium';
 import { ArticlePage, MARK } from './support/article-page';
 import { cardView, clickInCard, expectCard, expectNoCard, type Rect } from './support/closed-card';
+import { SEED } from './support/seed.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const SEED_EXPERTS = ['alexander-gabuev', 'ali-wyne', 'charles-hecker', 'vasily-gatov'];
+const SEED_EXPERTS = SEED.experts.map((e) => e.id);
 const SIZES = [
   { width: 1280, height: 900 },
   { width: 1366, height: 650 },
@@ -40,7 +41,7 @@ async function openSeed(size = SIZES[0]): Promise<{ page: Page; article: Article
   const page = await session.context.newPage();
   await page.setViewportSize(size);
   const article = new ArticlePage(page);
-  await article.open(session.server.url('/seed-article.html'));
+  await article.open(session.server.url(SEED.path));
   await article.waitForMarksInPlace();
   return { page, article };
 }
@@ -108,9 +109,11 @@ for (const size of SIZES) {
 test('with "More" open the card still fits (its height is capped by the room left)', async () => {
   const size = SIZES[1];
   const { page } = await openSeed(size);
-  const name = await placeName(page, 'vasily-gatov', 'end');
+  // The expert with the most said in the seed article: the tallest expanded card.
+  const tallest = SEED.experts.find((e) => e.id === 'irena-vasko')!;
+  const name = await placeName(page, tallest.id, 'end');
   await page.mouse.move(name[0].left + 4, name[0].top + name[0].height / 2);
-  await expectCard(page, 'Vasily Gatov');
+  await expectCard(page, tallest.name);
   await clickInCard(page, 'More');
   await expect.poll(async () => (await cardView(page)).byTestId['tl-card-more'] ?? null).not.toBeNull();
   await page.waitForTimeout(150);
@@ -162,11 +165,11 @@ function focusFollows(page: Page, selector: string) {
 test('keyboard on a plain name: hint, Enter opens and moves focus in, Tab cycles, Escape back, Tab on', async () => {
   const { page } = await openSeed();
   await tabUntil(page, (a) => a.tag === 'triangle-lens-mark');
-  expect((await active(page)).expert).toBe('charles-hecker');
+  expect((await active(page)).expert).toBe(SEED.split.id);
   await expect.poll(async () => (await cardView(page)).hint).toBe('Enter: expert card');
 
   await page.keyboard.press('Enter');
-  const view = await expectCard(page, 'Charles Hecker');
+  const view = await expectCard(page, SEED.split.name);
   expect(view.focused).not.toBeNull(); // focus moved into the card
   // Tab cycles through the card's controls and never leaves it.
   const seen: string[] = [];
@@ -185,16 +188,16 @@ test('keyboard on a plain name: hint, Enter opens and moves focus in, Tab cycles
 
   await page.keyboard.press('Escape');
   await expectNoCard(page);
-  expect(await active(page)).toMatchObject({ tag: 'triangle-lens-mark', expert: 'charles-hecker' });
+  expect(await active(page)).toMatchObject({ tag: 'triangle-lens-mark', expert: SEED.split.id });
   await page.keyboard.press('Tab');
-  expect(await focusFollows(page, `${MARK}[data-tl-expert="charles-hecker"][tabindex]`)).toBe(true);
+  expect(await focusFollows(page, `${MARK}[data-tl-expert="${SEED.split.id}"][tabindex]`)).toBe(true);
   await expectNoCard(page);
   await page.close();
 });
 
 test('keyboard on a name inside a link: one stop with the link’s own name, Alt+Shift+Enter opens the card', async () => {
   const { page } = await openSeed();
-  const LINK = 'a[href="https://example.org/experts/alexander-gabuev"]';
+  const LINK = `a[href="${SEED.linked.href}"]`;
   const link = await page.evaluate(
     ({ sel, tag }) => {
       const a = document.querySelector(sel)!;
@@ -207,26 +210,26 @@ test('keyboard on a name inside a link: one stop with the link’s own name, Alt
     },
     { sel: LINK, tag: MARK },
   );
-  expect(link).toEqual({ text: 'Alexander Gabuev', label: null, markAttrs: [null, null, null] });
+  expect(link).toEqual({ text: SEED.linked.name, label: null, markAttrs: [null, null, null] });
   const snapshot = await page.locator(LINK).ariaSnapshot();
-  expect(snapshot).toContain('link "Alexander Gabuev"');
+  expect(snapshot).toContain(`link "${SEED.linked.name}"`);
 
-  await tabUntil(page, (a) => a.tag === 'a' && a.expert === 'alexander-gabuev');
+  await tabUntil(page, (a) => a.tag === 'a' && a.expert === SEED.linked.id);
   await expect.poll(async () => (await cardView(page)).hint).toBe('Alt+Shift+Enter: expert card');
   // One stop: the next Tab leaves the link.
   await page.keyboard.press('Tab');
   expect(await focusFollows(page, LINK)).toBe(true);
   await page.keyboard.press('Shift+Tab');
-  expect(await active(page)).toMatchObject({ tag: 'a', expert: 'alexander-gabuev' });
+  expect(await active(page)).toMatchObject({ tag: 'a', expert: SEED.linked.id });
 
   const url = page.url();
   await page.keyboard.press('Alt+Shift+Enter');
-  const view = await expectCard(page, 'Alexander Gabuev', 'Carnegie Russia Eurasia Center');
+  const view = await expectCard(page, SEED.linked.name, SEED.linked.organization);
   expect(view.focused).not.toBeNull();
   expect(page.url()).toBe(url);
   await page.keyboard.press('Escape');
   await expectNoCard(page);
-  expect(await active(page)).toMatchObject({ tag: 'a', expert: 'alexander-gabuev' });
+  expect(await active(page)).toMatchObject({ tag: 'a', expert: SEED.linked.id });
   await page.keyboard.press('Tab');
   expect(await focusFollows(page, LINK)).toBe(true);
   await page.close();
@@ -236,7 +239,7 @@ test('axe-core: nothing serious or critical on the page with a card open', async
   const { page } = await openSeed();
   await tabUntil(page, (a) => a.tag === 'triangle-lens-mark');
   await page.keyboard.press('Enter');
-  await expectCard(page, 'Charles Hecker');
+  await expectCard(page, SEED.split.name);
   await page.evaluate(`${axeSource}\n;undefined`);
   const violations = await page.evaluate(async () => {
     interface AxeResults {

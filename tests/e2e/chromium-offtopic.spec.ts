@@ -1,6 +1,6 @@
 /**
  * Pages off the topic, in a fresh profile: nothing is marked, no card host is added, nothing is
- * stored — an ordinary news story that quotes an expert, and a few of the shared real pages.
+ * stored — an ordinary news story that quotes an expert, and a few real pages from Readability's test suite (tests/fixtures/readability-pages).
  */
 import { expect, test } from '@playwright/test';
 import { countStoredRecords, launchChromium, setSettings, type ChromiumSession } from './support/chromium';
@@ -36,7 +36,7 @@ test('an everyday news story quoting an expert: no marks, no card host, nothing 
 });
 
 for (const slug of SHARED_PAGES) {
-  test(`shared real page ${slug}: no marks, no card host`, async () => {
+  test(`real page ${slug} (Readability test page): no marks, no card host`, async () => {
     const page = new ArticlePage(await session.context.newPage());
     await readAndWait(page, session.server.url(`/corpus/${slug}/`));
     await expect(page.page.locator(MARK)).toHaveCount(0);

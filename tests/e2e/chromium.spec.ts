@@ -6,19 +6,7 @@ import { expect, test } from '@playwright/test';
 import { launchChromium, setSettings, type ChromiumSession } from './support/chromium';
 import { ArticlePage, HOST, MARK } from './support/article-page';
 import { PopupPage } from './support/popup-page';
-
-const SEED_TITLE = 'Can the US pry Russia away from China?';
-const SEED_EXPERTS = ['alexander-gabuev', 'ali-wyne', 'charles-hecker', 'vasily-gatov'];
-const NOT_EXPERTS = [
-  'Trump',
-  'Putin',
-  'Xi Jinping',
-  'Biden',
-  'Dana Whitfield',
-  'Whitfield',
-  'Martin Kowalski',
-  'Priya Raman',
-];
+import { SEED, SHARED_SEED, SHARED_SKIP_REASON, type SeedPage } from './support/seed.mjs';
 
 let session: ChromiumSession;
 
@@ -32,8 +20,8 @@ test.afterAll(async () => {
   await session?.close();
 });
 
-function seedUrl(): string {
-  return session.server.url('/seed-article.html');
+function seedUrl(seed: SeedPage = SEED): string {
+  return session.server.url(seed.path);
 }
 
 /** Reads the seed article to the end and waits until the popup lists it; returns the open popup. */
@@ -44,71 +32,69 @@ async function readSeedIntoHistory(): Promise<PopupPage> {
   await article.waitForMarksInPlace();
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const popup = new PopupPage(await session.context.newPage(), session.extensionUrl('popup.html'));
-  await popup.waitForRow(SEED_TITLE);
+  await popup.waitForRow(SEED.title);
   await page.close();
   return popup;
 }
 
-test('seed article: exactly its four experts are marked, at every mention, in the article body only', async () => {
-  const page = await session.context.newPage();
-  const article = new ArticlePage(page);
-  await article.open(seedUrl());
-  await article.waitForMarksInPlace();
+for (const seed of [SEED, SHARED_SEED]) {
+  const name = seed === SEED ? 'seed article' : 'original seed article (../shared)';
+  test(`${name}: exactly its four experts are marked, at every mention, in the article body only`, async () => {
+    test.skip(!seed.present, SHARED_SKIP_REASON);
+    const page = await session.context.newPage();
+    const article = new ArticlePage(page);
+    await article.open(seedUrl(seed));
+    await article.waitForMarksInPlace();
 
-  const marks = await article.markInfo();
-  expect([...new Set(marks.map((m) => m.expert))].sort()).toEqual(SEED_EXPERTS);
-  // The page learns nothing from its own performance timeline: no entries of ours.
-  expect(await article.extensionPerfEntries()).toEqual([]);
-  expect(marks.filter((m) => m.forbiddenContainer)).toEqual([]);
-  for (const name of NOT_EXPERTS) {
+    const marks = await article.markInfo();
+    expect([...new Set(marks.map((m) => m.expert))].sort()).toEqual(seed.experts.map((e) => e.id));
+    // The page learns nothing from its own performance timeline: no entries of ours.
+    expect(await article.extensionPerfEntries()).toEqual([]);
+    expect(marks.filter((m) => m.forbiddenContainer)).toEqual([]);
+    for (const name of seed.notExperts) {
+      expect(
+        marks.filter((m) => m.text.includes(name)),
+        `${name} must not be marked`,
+      ).toEqual([]);
+    }
+
+    // Every mention, in document order: the split <strong>First</strong> Surname, surnames later on.
+    const textOf = (id: string) =>
+      marks
+        .filter((m) => m.expert === id)
+        .map((m) => m.text.trim())
+        .join(' ');
+    for (const e of seed.experts) expect(textOf(e.id), e.name).toBe(e.marks);
+    expect(marks.find((m) => m.text.trim() === seed.split.first)?.ancestors[0]).toBe('strong');
+
+    // One focusable mark (role=button) per mention outside a link; inside a link the link stays
+    // the one stop (tests/e2e/chromium-card.spec.ts opens its card).
+    const focusable = (id: string) => marks.filter((m) => m.expert === id && m.focusable);
+    for (const e of seed.experts) expect(focusable(e.id), e.name).toHaveLength(e.focusable);
+    expect(marks.filter((m) => m.focusable).every((m) => m.role === 'button')).toBe(true);
+
+    // The link around the linked expert is intact and still holds the whole name.
+    const link = page.locator(`a[href="${seed.linked.href}"]`);
+    await expect(link).toHaveCount(1);
+    await expect(link).toHaveText(seed.linked.name);
     expect(
-      marks.filter((m) => m.text.includes(name)),
-      `${name} must not be marked`,
-    ).toEqual([]);
-  }
+      await link.evaluate(
+        (a, { tag, id }) => Boolean(a.querySelector(`${tag}[data-tl-expert="${id}"]`) || a.closest(tag)),
+        { tag: MARK, id: seed.linked.id },
+      ),
+    ).toBe(true);
 
-  // Every mention, in document order: the split <strong>Charles</strong> Hecker, surnames later on.
-  const textOf = (id: string) =>
-    marks
-      .filter((m) => m.expert === id)
-      .map((m) => m.text.trim())
-      .join(' ');
-  expect(textOf('charles-hecker')).toBe('Charles Hecker Hecker');
-  expect(textOf('vasily-gatov')).toBe('Vasily Gatov Gatov');
-  expect(textOf('alexander-gabuev')).toBe('Alexander Gabuev');
-  expect(textOf('ali-wyne')).toBe('Ali Wyne');
-  expect(marks.find((m) => m.text.trim() === 'Charles')?.ancestors[0]).toBe('strong');
-
-  // One focusable mark (role=button) per mention.
-  const focusable = (id: string) => marks.filter((m) => m.expert === id && m.focusable);
-  expect(focusable('charles-hecker')).toHaveLength(2);
-  expect(focusable('vasily-gatov')).toHaveLength(2);
-  // Inside a link the link stays the one stop (tests/e2e/chromium-card.spec.ts opens its card).
-  expect(focusable('alexander-gabuev')).toHaveLength(0);
-  expect(focusable('ali-wyne')).toHaveLength(1);
-  expect(marks.filter((m) => m.focusable).every((m) => m.role === 'button')).toBe(true);
-
-  // The link around Alexander Gabuev is intact and still holds the whole name.
-  const link = page.locator('a[href="https://example.org/experts/alexander-gabuev"]');
-  await expect(link).toHaveCount(1);
-  await expect(link).toHaveText('Alexander Gabuev');
-  expect(
-    await link.evaluate(
-      (a, tag) => Boolean(a.querySelector(`${tag}[data-tl-expert="alexander-gabuev"]`) || a.closest(tag)),
-      MARK,
-    ),
-  ).toBe(true);
-
-  // Marks change no text: the article reads exactly as served.
-  const served = await (await fetch(seedUrl())).text();
-  const sameText = await page.evaluate((html) => {
-    const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const original = new DOMParser().parseFromString(html, 'text/html').querySelector('article');
-    return norm(original?.textContent) === norm(document.querySelector('article')?.textContent);
-  }, served);
-  expect(sameText).toBe(true);
-  await page.close();
-});
+    // Marks change no text: the article reads exactly as served.
+    const served = await (await fetch(seedUrl(seed))).text();
+    const sameText = await page.evaluate((html) => {
+      const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+      const original = new DOMParser().parseFromString(html, 'text/html').querySelector('article');
+      return norm(original?.textContent) === norm(document.querySelector('article')?.textContent);
+    }, served);
+    expect(sameText).toBe(true);
+    await page.close();
+  });
+}
 
 test('seed article: hovering a mark opens the card with name and organisation; Escape and leaving close it', async () => {
   const page = await session.context.newPage();
@@ -116,14 +102,14 @@ test('seed article: hovering a mark opens the card with name and organisation; E
   await article.open(seedUrl());
   await article.waitForMarksInPlace();
 
-  await article.marks('alexander-gabuev').first().hover();
-  await article.expectCardFor('Alexander Gabuev', 'Carnegie Russia Eurasia Center');
+  await article.marks(SEED.linked.id).first().hover();
+  await article.expectCardFor(SEED.linked.name, SEED.linked.organization);
   await expect(page.locator(HOST)).toHaveCount(1);
   await page.keyboard.press('Escape');
   await article.expectNoCard();
 
-  await article.marks('ali-wyne').first().hover();
-  await article.expectCardFor('Ali Wyne', 'International Crisis Group');
+  await article.marks(SEED.other.id).first().hover();
+  await article.expectCardFor(SEED.other.name, SEED.other.organization);
   await page.mouse.move(5, 5);
   await page.mouse.move(2, 2);
   await article.expectNoCard();
@@ -137,9 +123,9 @@ test('seed article: Tab reaches a mark, Enter opens its card; Escape closes it',
   await article.waitForMarksInPlace();
 
   const first = await article.tabToFirstMark();
-  expect(first).toBe('charles-hecker');
+  expect(first).toBe(SEED.split.id);
   await page.keyboard.press('Enter');
-  await article.expectCardFor('Charles Hecker');
+  await article.expectCardFor(SEED.split.name);
   await page.keyboard.press('Escape');
   await article.expectNoCard();
   await page.close();
@@ -220,30 +206,55 @@ test('hostile page: no error from the extension, markup-looking text stays text,
 
 test('the seed article lands in the popup history; search, experts view, delete', async () => {
   const popup = await readSeedIntoHistory();
-  await expect(popup.row(SEED_TITLE)).toHaveCount(1);
+  await expect(popup.row(SEED.title)).toHaveCount(1);
 
-  await popup.search().fill('Gabuev');
-  await expect(popup.row(SEED_TITLE)).toHaveCount(1);
+  await popup.search().fill(SEED.searchWord);
+  await expect(popup.row(SEED.title)).toHaveCount(1);
   await popup.search().fill('no such words anywhere zq');
   await expect(popup.rows()).toHaveCount(0);
   await popup.search().fill('');
 
   const experts = await popup.openExperts();
-  for (const name of ['Charles Hecker', 'Vasily Gatov', 'Alexander Gabuev', 'Ali Wyne']) {
+  for (const { name } of SEED.experts) {
     await expect(experts.filter({ hasText: name })).toHaveCount(1);
   }
-  for (const name of ['Trump', 'Putin', 'Dana Whitfield', 'Martin Kowalski']) {
+  for (const name of ['Trump', 'Putin', 'Marguerite Olander', 'Gustav Lindqvist']) {
     await expect(experts.filter({ hasText: name })).toHaveCount(0);
   }
   await popup.page.close();
 });
 
-test('the popup passes axe-core with no serious or critical violations (history and experts views)', async () => {
+test('every popup view and the options page pass axe-core with no serious or critical violations', async () => {
   const popup = await readSeedIntoHistory();
-  expect(await popup.seriousA11yViolations()).toEqual([]);
-  await popup.openExperts();
-  expect(await popup.seriousA11yViolations()).toEqual([]);
-  await popup.page.close();
+  const page = popup.page;
+  const check = async (view: string) =>
+    expect(await popup.seriousA11yViolations(), `axe on ${view}`).toEqual([]);
+  await check('history');
+  await page.locator('.tl-filters summary').click();
+  await check('history with filters open');
+  const experts = await popup.openExperts();
+  await check('experts');
+  await experts.first().getByRole('button').first().click();
+  await expect(page.getByTestId('said-sentence').first()).toBeVisible();
+  await check('one expert');
+  await page.getByTestId('trends-tab').click();
+  await expect(page.locator('.tl-trends svg, [data-testid="trends-empty"]').first()).toBeVisible();
+  await check('trends');
+  await page.getByTestId('data-tab').click();
+  await expect(page.getByTestId('export-json')).toBeVisible();
+  await check('data');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('history-tab').click();
+  await check('history, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(session.extensionUrl('options.html'));
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
+  await check('options');
+  await page.getByLabel('Wait before a card opens (seconds)').fill('9');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('cardDelayMs-error')).toBeVisible();
+  await check('options with an error');
+  await page.close();
 });
 
 test('export → clear (confirmed) → import gives the history back; delete removes one article', async () => {
@@ -267,14 +278,14 @@ test('export → clear (confirmed) → import gives the history back; delete rem
   await expect(page.getByTestId('data-status')).toHaveText(/\S/, { timeout: 15_000 });
   await expect(page.getByTestId('data-error')).toHaveCount(0);
   await page.getByTestId('history-tab').click();
-  await expect(popup.row(SEED_TITLE)).toHaveCount(1, { timeout: 15_000 });
+  await expect(popup.row(SEED.title)).toHaveCount(1, { timeout: 15_000 });
   const experts = await popup.openExperts();
-  for (const name of ['Charles Hecker', 'Vasily Gatov', 'Alexander Gabuev', 'Ali Wyne']) {
+  for (const { name } of SEED.experts) {
     await expect(experts.filter({ hasText: name })).toHaveCount(1);
   }
 
   await page.getByTestId('history-tab').click();
-  await popup.row(SEED_TITLE).getByTestId('delete-article').click();
-  await expect(popup.row(SEED_TITLE)).toHaveCount(0);
+  await popup.row(SEED.title).getByTestId('delete-article').click();
+  await expect(popup.row(SEED.title)).toHaveCount(0);
   await page.close();
 });

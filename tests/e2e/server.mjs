@@ -1,9 +1,13 @@
 /**
  * A tiny static server for the end-to-end tests and the benchmark. It listens on 127.0.0.1 only
  * (random port) and serves:
- *   /seed-article.html        ../shared/fixtures/seed-article.html
- *   /e2e/<file>               tests/fixtures/e2e/<file> (our own pages)
- *   /corpus/<slug>/           ../shared/corpus/readability-test-pages/<slug>/source.html
+ *   /seed-article.html          tests/fixtures/seed/thaw-article.html (the in-repo seed article)
+ *   /shared-seed-article.html   ../shared/fixtures/seed-article.html (only when ../shared is present)
+ *   /e2e/<file>                 tests/fixtures/e2e/<file> (our own pages)
+ *   /corpus/<slug>/             <slug>/source.html of the real pages: the full corpus in
+ *                               ../shared/corpus/readability-test-pages when present, else the
+ *                               vendored subset in tests/fixtures/readability-pages
+ * Nothing here needs ../shared: a fresh clone serves its own fixtures.
  */
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +17,14 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 export const fixturesDir = join(repoRoot, 'tests', 'fixtures', 'e2e');
-export const corpusDir = join(sharedDir, 'corpus', 'readability-test-pages');
+export const seedFile = join(repoRoot, 'tests', 'fixtures', 'seed', 'thaw-article.html');
+export const sharedSeedFile = join(sharedDir, 'fixtures', 'seed-article.html');
+/** Whether ../shared (the original seed article and the full corpus) sits beside the checkout. */
+export const hasShared = existsSync(sharedSeedFile);
+export const vendoredCorpusDir = join(repoRoot, 'tests', 'fixtures', 'readability-pages');
+const sharedCorpusDir = join(sharedDir, 'corpus', 'readability-test-pages');
+/** The real pages served under /corpus/: the full shared corpus when present, else the vendored subset. */
+export const corpusDir = existsSync(sharedCorpusDir) ? sharedCorpusDir : vendoredCorpusDir;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,20 +37,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Throws a clear error when ../shared is not beside the checkout. */
-export function requireShared() {
-  const seed = join(sharedDir, 'fixtures', 'seed-article.html');
-  if (!existsSync(seed)) {
-    throw new Error(
-      `The shared fixtures are missing: expected ${seed}. Check out ../shared beside the repository.`,
-    );
-  }
-  return sharedDir;
-}
-
-/** Slugs of the shared real pages, sorted. */
+/** Slugs of the real pages under /corpus/, sorted. */
 export function listCorpus() {
-  if (!existsSync(corpusDir)) throw new Error(`The shared corpus is missing: expected ${corpusDir}.`);
+  if (!existsSync(corpusDir)) throw new Error(`The real pages are missing: expected ${corpusDir}.`);
   return readdirSync(corpusDir)
     .filter((slug) => existsSync(join(corpusDir, slug, 'source.html')))
     .sort();
@@ -52,7 +52,8 @@ function inside(base, rel) {
 }
 
 function route(pathname) {
-  if (pathname === '/seed-article.html') return join(sharedDir, 'fixtures', 'seed-article.html');
+  if (pathname === '/seed-article.html') return seedFile;
+  if (pathname === '/shared-seed-article.html') return hasShared ? sharedSeedFile : null;
   if (pathname.startsWith('/e2e/')) return inside(fixturesDir, pathname.slice(5));
   const m = /^\/corpus\/([^/]+)\/(.*)$/.exec(pathname);
   if (m) return inside(corpusDir, join(m[1], m[2] === '' ? 'source.html' : m[2]));
@@ -64,7 +65,6 @@ function route(pathname) {
  * @param {{ log?: (line: string) => void }} [options]
  */
 export async function startServer(options = {}) {
-  requireShared();
   const server = createServer((req, res) => {
     let pathname;
     try {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoDir, sharedPath } from './helpers/paths';
+import { repoDir, seedPath } from './helpers/paths';
 
 function analyze(files: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...files], {
@@ -28,9 +28,9 @@ describe('npm run analyze', () => {
     writeFileSync(empty, '');
     const missing = join(dir, 'missing.html');
     const { status, lines } = analyze([
-      sharedPath('fixtures', 'seed-article.html'),
+      seedPath('thaw-article.html'),
       missing,
-      sharedPath('fixtures', 'seed-article.txt'),
+      seedPath('thaw-article.txt'),
       empty,
     ]);
     expect(lines).toHaveLength(4);

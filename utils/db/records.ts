@@ -38,6 +38,7 @@ export function toRow(r: ArticleRecord): ArticleRow {
     firstReadAt: r.firstReadAt,
     lastReadAt: r.lastReadAt,
     readCount: r.readCount,
+    publishedTime: r.publishedTime,
     subtopics: r.topic.subtopics,
     experts: r.experts.map((e) => ({
       id: e.id,

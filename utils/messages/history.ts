@@ -199,6 +199,8 @@ export interface ArticleRow {
   firstReadAt: number;
   lastReadAt: number;
   readCount: number;
+  /** When the article was published, as the page states it (ISO 8601), or null when unknown. */
+  publishedTime?: string | null;
   subtopics: string[];
   experts: ExpertChipData[];
 }
