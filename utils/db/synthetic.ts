@@ -145,16 +145,25 @@ export interface SyntheticOptions {
  * `importHistory` without any database code on the caller's side.
  */
 export function syntheticExportJson(n: number, opts: SyntheticOptions = {}): string {
+  return [...syntheticExportPieces(n, opts)].join('');
+}
+
+/** The same file in pieces of about `perPiece` articles (a 200,000-article file is ~280 MB). */
+export function* syntheticExportPieces(
+  n: number,
+  opts: SyntheticOptions & { perPiece?: number } = {},
+): Generator<string> {
   const now = opts.now ?? Date.now();
-  const articles = Array.from({ length: n }, (_, i) => syntheticArticleData(i, n, now, opts.expertPool));
-  return JSON.stringify({
-    app: EXPORT_APP,
-    schema: EXPORT_SCHEMA,
-    exportedAt: new Date(now).toISOString(),
-    articles,
-    experts: [],
-    corrections: [],
-  });
+  const perPiece = opts.perPiece ?? 1000;
+  const head = { app: EXPORT_APP, schema: EXPORT_SCHEMA, exportedAt: new Date(now).toISOString() };
+  yield `${JSON.stringify(head).slice(0, -1)},"articles":[`;
+  for (let i = 0; i < n; i += perPiece) {
+    const items = [];
+    for (let j = i; j < Math.min(n, i + perPiece); j++)
+      items.push(JSON.stringify(syntheticArticleData(j, n, now, opts.expertPool)));
+    yield (i ? ',' : '') + items.join(',');
+  }
+  yield '],"experts":[],"corrections":[]}';
 }
 
 /**
