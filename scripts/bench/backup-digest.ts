@@ -51,7 +51,9 @@ if (mode === 'json' && file) {
   splitter.end();
   const csv = createHash('sha256');
   for (let i = keys.length - 1; i >= 0; i--) csv.update(`${keys[i]}\n`);
-  console.log(JSON.stringify({ articles: keys.length, digest: digest.digest('hex'), csvDigest: csv.digest('hex') }));
+  console.log(
+    JSON.stringify({ articles: keys.length, digest: digest.digest('hex'), csvDigest: csv.digest('hex') }),
+  );
 } else if (mode === 'csv' && file) {
   const csv = createHash('sha256');
   let rows = 0;

@@ -14,14 +14,19 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Import times are compared per slice of this many articles (fewer when the history is small). */
 const SLICE = 25_000;
 
 function tsx(root, script, args) {
-  const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'bench', script), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const run = spawnSync(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [join(root, 'scripts', 'bench', script), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (run.status !== 0) throw new Error(`${script} failed: ${run.stderr || run.stdout}`);
   return run.stdout.trim();
 }
@@ -64,11 +69,14 @@ async function waitForStatus(page, pattern, timeout) {
     pattern.source,
     { timeout, polling: 500 },
   );
-  const error = await page.getByTestId('data-error').textContent({ timeout: 100 }).catch(() => null);
+  const error = await page
+    .getByTestId('data-error')
+    .textContent({ timeout: 100 })
+    .catch(() => null);
   if (error) throw new Error(error);
 }
 
-async function importThroughPopup(context, popupUrl, file, timeout) {
+async function importThroughPopup(context, popupUrl, file, timeout, slice) {
   const page = await openData(context, popupUrl);
   const t0 = Date.now();
   await page.getByTestId('import-file').setInputFiles(file);
@@ -78,8 +86,8 @@ async function importThroughPopup(context, popupUrl, file, timeout) {
   const status = await page.getByTestId('data-status').textContent();
   await page.close();
   const batches = log.filter((e) => e.type === 'importArticles' && e.answered !== null);
-  // Time from the first batch sent to the last answered, per slice of 25,000 articles (500 a batch).
-  const perBatch = Math.max(1, Math.round(SLICE / 500));
+  // Time from the first batch sent to the last answered, per slice of articles (500 a batch).
+  const perBatch = Math.max(1, Math.round(slice / 500));
   const slices = [];
   for (let i = 0; i + perBatch <= batches.length; i += perBatch) {
     slices.push((batches[i + perBatch - 1].answered - batches[i].sent) / 1000);
@@ -137,7 +145,8 @@ export async function benchBackup(o) {
   };
 
   log('backup: importing into an empty history');
-  const firstImport = await importThroughPopup(o.context, o.popupUrl, source, timeout);
+  const slice = Math.min(SLICE, Math.max(500, Math.floor(o.articles / 4)));
+  const firstImport = await importThroughPopup(o.context, o.popupUrl, source, timeout, slice);
   log('backup: exporting JSON and CSV');
   const jsonFile = join(o.tmp, 'backup-export.json');
   const csvFile = join(o.tmp, 'backup-export.csv');
@@ -147,7 +156,7 @@ export async function benchBackup(o) {
   const csvLossless = check(csvFile, 'csv');
   log('backup: clearing, importing the export, exporting again');
   await clearThroughPopup(o.context, o.popupUrl);
-  const reImport = await importThroughPopup(o.context, o.popupUrl, jsonFile, timeout);
+  const reImport = await importThroughPopup(o.context, o.popupUrl, jsonFile, timeout, slice);
   const again = join(o.tmp, 'backup-export-again.json');
   await exportThroughPopup(o.context, o.popupUrl, 'json', again, timeout);
   const roundTrip = check(again, 'json');
@@ -155,7 +164,7 @@ export async function benchBackup(o) {
   const ratio = (r) => (r.slices.length >= 2 ? r.slices.at(-1) / r.slices[0] : null);
   return {
     articles: o.articles,
-    sourceBytes: want.articles ? exportJson.bytes : null,
+    sliceArticles: slice,
     firstImport: { ...firstImport, lastVsFirstSlice: ratio(firstImport) },
     reImport: { ...reImport, lastVsFirstSlice: ratio(reImport) },
     exportJson,

@@ -149,7 +149,10 @@ function withLongQuotes(a: ArticleData): ArticleData {
     experts: a.experts.map((e, k) => ({
       ...e,
       statements: Array.from({ length: 30 }, (_, j) => ({
-        text: `Synthetic long quote ${j} of ${e.name} in ${a.key}: ${'lorem ipsum \u00e9\u4e2d '.repeat(300)}`.slice(0, 3990 - k),
+        text: `Synthetic long quote ${j} of ${e.name} in ${a.key}: ${'lorem ipsum \u00e9\u4e2d '.repeat(300)}`.slice(
+          0,
+          3990 - k,
+        ),
         kind: 'quote' as const,
       })),
     })),
