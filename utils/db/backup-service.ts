@@ -20,6 +20,8 @@ export const JOB_IDLE_MS = 25_000;
 interface Job<T> {
   session: T;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Requests being answered (the idle clock runs only when there are none). */
+  pending: number;
   /** Requests are answered one at a time, in order. */
   queue: Promise<unknown>;
 }
@@ -39,18 +41,39 @@ export function createBackupService(db: HistoryDb, opts: BackupServiceOptions = 
   const exports = new Map<string, Job<ExportSession>>();
   const imports = new Map<string, Job<ImportSession>>();
 
-  function touch<T>(jobs: Map<string, Job<T>>, id: string, onIdle: (job: Job<T>) => void): Job<T> {
+  function arm<T>(jobs: Map<string, Job<T>>, id: string, job: Job<T>, onIdle: (job: Job<T>) => void): void {
+    if (job.timer) clearTimeout(job.timer);
+    job.timer = setTimeout(() => {
+      if (job.pending || jobs.get(id) !== job) return;
+      jobs.delete(id);
+      onIdle(job);
+    }, idleMs);
+  }
+
+  /**
+   * Answer one request of a job, after the ones before it. The job is dropped only when no request
+   * came for `idleMs` after the last one was answered (a slow batch does not count as silence).
+   */
+  async function withJob<T, R>(
+    jobs: Map<string, Job<T>>,
+    id: string,
+    onIdle: (job: Job<T>) => void,
+    work: (job: Job<T>) => Promise<R>,
+  ): Promise<R> {
     const job = jobs.get(id);
     if (!job)
       throw new Error(
         'This export or import is no longer running (the extension restarted?). Start it again.',
       );
     if (job.timer) clearTimeout(job.timer);
-    job.timer = setTimeout(() => {
-      jobs.delete(id);
-      onIdle(job);
-    }, idleMs);
-    return job;
+    job.timer = null;
+    job.pending++;
+    try {
+      return await serial(job, () => work(job));
+    } finally {
+      job.pending--;
+      if (!job.pending && jobs.get(id) === job) arm(jobs, id, job, onIdle);
+    }
   }
 
   /** Run one request of a job after the ones before it. */
@@ -69,8 +92,7 @@ export function createBackupService(db: HistoryDb, opts: BackupServiceOptions = 
     jobId: string,
     write: (session: ImportSession) => Promise<ImportStep>,
   ): Promise<ImportStep> {
-    const job = touch(imports, jobId, abandonImport);
-    return serial(job, async () => {
+    return withJob(imports, jobId, abandonImport, async (job) => {
       try {
         return await write(job.session);
       } catch (err) {
@@ -83,8 +105,9 @@ export function createBackupService(db: HistoryDb, opts: BackupServiceOptions = 
     async exportBegin(format) {
       const session = await ExportSession.start(db, format, now());
       const jobId = newId();
-      exports.set(jobId, { session, timer: null, queue: Promise.resolve() });
-      touch(exports, jobId, dropExport);
+      const job = { session, timer: null, pending: 0, queue: Promise.resolve() };
+      exports.set(jobId, job);
+      arm(exports, jobId, job, dropExport);
       const date = new Date(now()).toISOString().slice(0, 10);
       return {
         jobId,
@@ -94,18 +117,19 @@ export function createBackupService(db: HistoryDb, opts: BackupServiceOptions = 
       };
     },
     async exportNext(jobId) {
-      const job = touch(exports, jobId, dropExport);
-      const piece = await serial(job, () => job.session.next());
+      const piece = await withJob(exports, jobId, dropExport, (job) => job.session.next());
       if (piece.done) {
-        if (job.timer) clearTimeout(job.timer);
+        const job = exports.get(jobId);
+        if (job?.timer) clearTimeout(job.timer);
         exports.delete(jobId);
       }
       return piece;
     },
     async importBegin() {
       const jobId = newId();
-      imports.set(jobId, { session: new ImportSession(db), timer: null, queue: Promise.resolve() });
-      touch(imports, jobId, abandonImport);
+      const job = { session: new ImportSession(db), timer: null, pending: 0, queue: Promise.resolve() };
+      imports.set(jobId, job);
+      arm(imports, jobId, job, abandonImport);
       return { jobId };
     },
     importCorrections: (jobId, json, offset) =>

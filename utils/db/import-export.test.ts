@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportCsv, exportJson, importJson } from './backup-service';
 import { createBackupService } from './backup-service';
 import { parseCsv } from './csv';
@@ -313,5 +313,21 @@ describe('large files, in pieces', () => {
         .map((e) => ({ ...e, recent: e.recent.map((r) => r.readAt) }))
         .sort((a, b) => a.id.localeCompare(b.id));
     expect(loose(snap.experts)).toEqual(loose(buildExpertRecords(snap.articles)));
+  });
+});
+
+describe('a job nobody finishes', () => {
+  it('is undone once nothing was asked of it for a while', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const other = freshDb();
+    await saveArticle(other, article('new'), { now: 9000 });
+    const articles = JSON.stringify(JSON.parse(await exportJson(other)).articles);
+    const service = createBackupService(db, { idleMs: 50 });
+    const { jobId } = await service.importBegin();
+    expect(await service.importArticles(jobId, articles, 0)).toEqual({ ok: true });
+    expect(await db.articles.count()).toBe(3);
+    await vi.waitFor(async () => expect(await snapshot(db)).toEqual(before), { timeout: 5000 });
+    await expect(service.importArticles(jobId, articles, 0)).rejects.toThrow(/no longer running/);
   });
 });
