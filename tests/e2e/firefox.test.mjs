@@ -180,7 +180,7 @@ test('seed article lands in the popup history', T, async () => {
 
 test(
   'Data tab: storage persistence is shown, and a history of three batches exports and imports back',
-  T,
+  { timeout: 5 * 60_000 },
   async () => {
     const { spawnSync } = await import('node:child_process');
     const { readFileSync, rmSync, mkdtempSync } = await import('node:fs');
