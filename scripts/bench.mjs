@@ -20,6 +20,9 @@
  *     --large N     articles in the large history for (e) (default 10000)
  *     --corpus N    only N of the shared pages, evenly spread (quick runs; default all)
  *     --no-flood    skip (f): another tab's time to marks during a pushState flood vs quiet
+ *     --backup N    also (g): back up a history of N articles (200000 is the goal; tens of minutes):
+ *                   import, export JSON and CSV, clear, import the export, compare (scripts/bench/backup.mjs)
+ *     --backup-only only (g)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,6 +34,7 @@ import { analyzeTrace, tracedLoad } from './bench/trace.mjs';
 import { median, readabilityMs, treeWalkerMs } from './bench/in-page.mjs';
 import { benchPopup } from './bench/popup.mjs';
 import { benchFlood } from './bench/flood.mjs';
+import { benchBackup } from './bench/backup.mjs';
 import { writeReferenceExtension } from './bench/reference-extension.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -43,8 +47,10 @@ const REPS = opt('--reps', 3);
 const SAMPLE = opt('--sample', 30);
 const LARGE = opt('--large', 10_000);
 const ALL_REPS = args.includes('--all-reps');
-const POPUP = !args.includes('--no-popup');
-const POPUP_ONLY = args.includes('--popup-only');
+const BACKUP_ONLY = args.includes('--backup-only');
+const BACKUP = opt('--backup', BACKUP_ONLY ? 200_000 : 0);
+const POPUP = !args.includes('--no-popup') && !BACKUP_ONLY;
+const POPUP_ONLY = args.includes('--popup-only') || BACKUP_ONLY;
 const POPUP_REPS = opt('--popup-reps', Math.max(7, REPS));
 
 // The bench loads the perf build (`wxt build --mode perf`, made by `npm run bench`): the same code
@@ -271,6 +277,23 @@ try {
       results.popup = { error: String(e?.message ?? e) };
     }
   }
+  // (g) backups of a large history.
+  if (BACKUP) {
+    const tmp = join(root, '.tmp', 'bench');
+    mkdirSync(tmp, { recursive: true });
+    try {
+      results.backup = await benchBackup({
+        context,
+        popupUrl: browser.extensionUrl('popup.html'),
+        root,
+        tmp,
+        articles: BACKUP,
+        log,
+      });
+    } catch (e) {
+      results.backup = { error: String(e?.message ?? e) };
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -374,7 +397,7 @@ if (!results.popup) {
   );
 }
 // (f) a pushState flood in one tab vs another tab's time to marks (its own fresh browsers).
-if (!args.includes('--no-flood') && !POPUP_ONLY) {
+if (!args.includes('--no-flood') && !POPUP_ONLY && !BACKUP_ONLY) {
   try {
     results.flood = await benchFlood({ extensionDir: buildDir, reps: Math.max(5, REPS), log });
   } catch (e) {
@@ -387,6 +410,40 @@ if (!args.includes('--no-flood') && !POPUP_ONLY) {
     '≤ 2',
     f.error ? `not measured: ${f.error}` : `${round(f.floodMs)} ms vs ${round(f.quietMs)} ms`,
   );
+}
+const b = results.backup;
+if (b?.error) report('backup of a large history', null, '', `not measured: ${b.error}`);
+else if (b) {
+  const mb = round(b.exportJson.bytes / 1e6, 0);
+  report(
+    `backup: ${b.articles} articles exported and imported back losslessly (JSON; CSV rows)`,
+    b.jsonLossless && b.roundTrip && b.csvLossless ? 'yes' : 'NO',
+    'yes',
+    `JSON export = source: ${b.jsonLossless}; after clear + import of it: ${b.roundTrip}; CSV rows: ${b.csvLossless}`,
+  );
+  report(
+    `backup: import of ${b.articles} articles into an empty history (s)`,
+    round(b.firstImport.seconds, 0),
+    '',
+    `checking the file ${round(b.firstImport.checkSeconds, 0)} s, writing ${round(b.firstImport.writeSeconds, 0)} s in ${b.firstImport.batches} batches, slowest batch ${round(b.firstImport.maxBatchMs, 0)} ms; ${mb} MB file`,
+  );
+  report(
+    `backup: export of ${b.articles} articles (s), JSON / CSV`,
+    `${round(b.exportJson.seconds, 0)} / ${round(b.exportCsv.seconds, 0)}`,
+    '',
+    `${b.exportJson.pieces} / ${b.exportCsv.pieces} pieces, slowest ${round(b.exportJson.maxPieceMs, 0)} / ${round(b.exportCsv.maxPieceMs, 0)} ms`,
+  );
+  for (const [name, r] of [
+    ['first import', b.firstImport],
+    ['import of the export after clearing', b.reImport],
+  ]) {
+    report(
+      `backup: ${name}, last ${b.sliceArticles} articles / first ${b.sliceArticles} (time)`,
+      round(r.lastVsFirstSlice),
+      'flat, ≈ 1',
+      `per ${b.sliceArticles}: ${r.slices.map((x) => round(x, 1)).join(', ')} s`,
+    );
+  }
 }
 results.summary = lines;
 mkdirSync(join(root, '.bench'), { recursive: true });

@@ -236,7 +236,7 @@ describe('Data tools', () => {
     fireEvent.click(screen.getByTestId('data-tab'));
     fireEvent.click(await screen.findByTestId('export-json'));
     await waitFor(() => expect(download).toHaveBeenCalledOnce());
-    const [, , json] = download.mock.calls[0];
+    const json = await (download.mock.calls[0][2] as Blob).text();
     expect(JSON.parse(json).articles).toHaveLength(3);
 
     fireEvent.click(screen.getByTestId('clear-history'));

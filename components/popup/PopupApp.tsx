@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { HistoryClient } from '@/entrypoints/popup/client';
 import type { CurrentPageInfo } from '@/utils/messages/page';
 import { CurrentPage } from './CurrentPage';
-import { DataTools } from './DataTools';
+import { DataTools, type Download } from './DataTools';
 import { ExpertsView } from './ExpertsView';
 import { HistoryView } from './HistoryView';
 import { NO_FILTERS, type FilterState } from './HistoryFilters';
@@ -19,7 +19,7 @@ const TABS: TabDef[] = [
 
 interface Props {
   client: HistoryClient;
-  download?: (filename: string, mime: string, content: string) => void;
+  download?: Download;
 }
 
 /** The popup: the current page on top, then history, experts, trends and data tools. */

@@ -14,12 +14,12 @@ import {
   ExpertIdSchema,
   ExpertQuerySchema,
   ExportRequestSchema,
-  ImportRequestSchema,
+  ImportBatchSchema,
+  ImportEndSchema,
   JobIdSchema,
   KeySchema,
   StanceCorrectionSchema,
   WeeklyStatsSchema,
-  type ImportProgress,
 } from '@/utils/messages/history';
 import { canonicalizeUrl } from '@/utils/canonical-url';
 import { claimedSiteName, createSaveLimiter, realHost } from '@/utils/save-guard';
@@ -38,11 +38,10 @@ import {
   setStanceCorrection,
   weeklyStats,
 } from '@/utils/db/history-repo';
-import { exportCsv, exportJson, importJson } from '@/utils/db/import-export';
+import { createBackupService } from '@/utils/db/backup-service';
 import { loadSettings, retentionCutoff, watchSettings } from '@/utils/settings';
 
 const PRUNE_EVERY_MS = 3_600_000;
-const PROGRESS_KEPT_MS = 60_000;
 
 interface Sender {
   url?: string;
@@ -66,15 +65,6 @@ function extensionPageOnly(sender: Sender): void {
     throw new Error('This message is only accepted from the extension’s own pages.');
 }
 
-async function persist(): Promise<{ persisted: boolean }> {
-  try {
-    if (await navigator.storage?.persisted?.()) return { persisted: true };
-    return { persisted: (await navigator.storage?.persist?.()) ?? false };
-  } catch {
-    return { persisted: false };
-  }
-}
-
 function createPruner(db: HistoryDb) {
   let last = 0;
   return async (force = false): Promise<number> => {
@@ -87,7 +77,7 @@ function createPruner(db: HistoryDb) {
 
 export function registerHistoryHandlers(db: HistoryDb = createHistoryDb()): void {
   const prune = createPruner(db);
-  const imports = new Map<string, ImportProgress>();
+  const backups = createBackupService(db);
 
   const saves = createSaveLimiter(() => Date.now());
   browser.tabs?.onRemoved?.addListener((tabId) => saves.forget(String(tabId)));
@@ -147,38 +137,33 @@ export function registerHistoryHandlers(db: HistoryDb = createHistoryDb()): void
     setStanceCorrection(db, parse(StanceCorrectionSchema, data)),
   );
   onMessage('getCorrections', ({ data }) => getCorrections(db, parse(ArticleKeySchema, data).articleKey));
-  onMessage('exportHistory', async ({ data, sender }) => {
+  // Backups, in requests of a few hundred records each (utils/db/backup-service.ts).
+  onMessage('exportBegin', ({ data, sender }) => {
     extensionPageOnly(sender);
-    const { format } = parse(ExportRequestSchema, data);
-    const date = new Date().toISOString().slice(0, 10);
-    const content = format === 'json' ? await exportJson(db) : await exportCsv(db);
-    return {
-      filename: `triangle-lens-history-${date}.${format}`,
-      mime: format === 'json' ? 'application/json' : 'text/csv',
-      content,
-      articles: await db.articles.count(),
-    };
+    return backups.exportBegin(parse(ExportRequestSchema, data).format);
   });
-  onMessage('importHistory', async ({ data, sender }) => {
+  onMessage('exportNext', ({ data, sender }) => {
     extensionPageOnly(sender);
-    const req = parse(ImportRequestSchema, data);
-    const jobId = req.jobId;
-    const track = (p: ImportProgress) => {
-      if (jobId) imports.set(jobId, p);
-    };
-    track({ phase: 'reading', done: 0, total: 0 });
-    try {
-      return await importJson(db, req.json, track);
-    } finally {
-      if (jobId) {
-        imports.set(jobId, { ...(imports.get(jobId) ?? { done: 0, total: 0 }), phase: 'done' });
-        setTimeout(() => imports.delete(jobId), PROGRESS_KEPT_MS);
-      }
-    }
+    return backups.exportNext(parse(JobIdSchema, data).jobId);
   });
-  onMessage('importProgress', ({ data, sender }) => {
+  onMessage('importBegin', ({ sender }) => {
     extensionPageOnly(sender);
-    return imports.get(parse(JobIdSchema, data).jobId) ?? null;
+    return backups.importBegin();
+  });
+  onMessage('importCorrections', ({ data, sender }) => {
+    extensionPageOnly(sender);
+    const b = parse(ImportBatchSchema, data);
+    return backups.importCorrections(b.jobId, b.json, b.offset);
+  });
+  onMessage('importArticles', ({ data, sender }) => {
+    extensionPageOnly(sender);
+    const b = parse(ImportBatchSchema, data);
+    return backups.importArticles(b.jobId, b.json, b.offset);
+  });
+  onMessage('importEnd', ({ data, sender }) => {
+    extensionPageOnly(sender);
+    const e = parse(ImportEndSchema, data);
+    return backups.importEnd(e.jobId, e.commit);
   });
   onMessage('weeklyStats', ({ data, sender }) => {
     extensionPageOnly(sender);
@@ -188,10 +173,8 @@ export function registerHistoryHandlers(db: HistoryDb = createHistoryDb()): void
     extensionPageOnly(sender);
     return { removed: await prune(true) };
   });
-  onMessage('persistStorage', () => persist());
-
-  // Ask once per background start not to evict the history under storage pressure.
-  void persist();
+  // Persistent storage is asked for by the extension's pages (the popup's Data tab): Chrome's service
+  // worker has no navigator.storage.persist.
   void prune(true).catch(() => {});
   watchSettings(() => void prune(true).catch(() => {}));
 }

@@ -11,7 +11,7 @@ import type {
   ExpertDetail,
   ExpertQuery,
   ExpertRow,
-  ExportResult,
+  ExportFormat,
   HistoryFacets,
   ImportProgress,
   ImportResult,
@@ -19,6 +19,12 @@ import type {
   WeekStats,
 } from '@/utils/messages/history';
 import type { CurrentPageInfo } from '@/utils/messages/page';
+import {
+  exportBackup,
+  importBackup,
+  type BackupTransport,
+  type ExportedFile,
+} from '@/utils/db/backup-stream';
 import { loadSettings, saveSettings, withSitePaused } from '@/utils/settings';
 
 export interface HistoryClient {
@@ -31,8 +37,15 @@ export interface HistoryClient {
   listExperts(q: ExpertQuery): Promise<{ rows: ExpertRow[]; total: number }>;
   getExpert(id: string): Promise<ExpertDetail | null>;
   setStanceCorrection(input: StanceCorrectionInput): Promise<{ applied: boolean }>;
-  exportHistory(format: 'json' | 'csv'): Promise<ExportResult>;
-  importHistory(json: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult>;
+  /** The whole history as a file (asked for in pieces, joined into a Blob). */
+  exportHistory(
+    format: ExportFormat,
+    onProgress?: (written: number, total: number) => void,
+  ): Promise<ExportedFile>;
+  /** Import an export file (read, checked and sent in pieces; all or nothing). */
+  importHistory(file: Blob | string, onProgress: (p: ImportProgress) => void): Promise<ImportResult>;
+  /** Ask the browser to keep the history under storage pressure, and say whether it will. */
+  persistStorage(): Promise<StoragePersistence>;
   weeklyStats(weeks: number): Promise<WeekStats[]>;
   /** Pause (or resume) the extension on a site. */
   setSitePaused(hostname: string, paused: boolean): Promise<void>;
@@ -42,9 +55,22 @@ export interface HistoryClient {
    * file chooser opens, so importing a file works from the tab.
    */
   openInTab?: () => void;
+  /** True where a file chooser closes the popup (Firefox): importing then needs the tab. */
+  fileChooserClosesPopup?: boolean;
 }
 
-const PROGRESS_POLL_MS = 150;
+/** 'persistent': kept under storage pressure; 'best-effort': may be cleared; 'unknown': no API here. */
+export type StoragePersistence = 'persistent' | 'best-effort' | 'unknown';
+
+/** Backups over the typed messages (the background validates every batch where it arrives). */
+export const messageTransport: BackupTransport = {
+  exportBegin: (format) => sendMessage('exportBegin', { format }),
+  exportNext: (jobId) => sendMessage('exportNext', { jobId }),
+  importBegin: () => sendMessage('importBegin'),
+  importCorrections: (jobId, json, offset) => sendMessage('importCorrections', { jobId, json, offset }),
+  importArticles: (jobId, json, offset) => sendMessage('importArticles', { jobId, json, offset }),
+  importEnd: (jobId, commit) => sendMessage('importEnd', { jobId, commit }),
+};
 
 /**
  * Which tab the popup is about: the active tab of the current window, or `?tabId=N` (end-to-end
@@ -75,24 +101,9 @@ export function createHistoryClient(): HistoryClient {
     listExperts: (q) => sendMessage('listExperts', q),
     getExpert: (id) => sendMessage('getExpert', { id }),
     setStanceCorrection: (input) => sendMessage('setStanceCorrection', input),
-    exportHistory: (format) => sendMessage('exportHistory', { format }),
-    async importHistory(json, onProgress) {
-      const jobId = `import-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      let running = true;
-      const poll = async () => {
-        while (running) {
-          const p = await sendMessage('importProgress', { jobId }).catch(() => null);
-          if (p && running) onProgress(p);
-          await new Promise((r) => setTimeout(r, PROGRESS_POLL_MS));
-        }
-      };
-      void poll();
-      try {
-        return await sendMessage('importHistory', { json, jobId });
-      } finally {
-        running = false;
-      }
-    },
+    exportHistory: (format, onProgress) => exportBackup(messageTransport, format, onProgress),
+    importHistory: (file, onProgress) => importBackup(messageTransport, file, onProgress),
+    persistStorage,
     weeklyStats: (weeks) => sendMessage('weeklyStats', { weeks }),
     async setSitePaused(hostname, paused) {
       await saveSettings(withSitePaused(await loadSettings(), hostname, paused));
@@ -105,19 +116,23 @@ export function createHistoryClient(): HistoryClient {
             void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?view=tab') });
             window.close();
           },
+          fileChooserClosesPopup: import.meta.env.FIREFOX,
         }),
   };
 }
 
-/** Ask the browser to keep the history under storage pressure (a window context can ask; a worker cannot). */
-export async function persistStorage(): Promise<boolean> {
+/**
+ * Ask the browser to keep the history under storage pressure. Only a page can ask: Chrome's service
+ * worker has no `navigator.storage.persist`, so the popup asks when it opens and the Data tab shows
+ * the answer.
+ */
+export async function persistStorage(): Promise<StoragePersistence> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.persist || !storage.persisted) return 'unknown';
   try {
-    if (await navigator.storage?.persisted?.()) return true;
-    if (await navigator.storage?.persist?.()) return true;
+    if (await storage.persisted()) return 'persistent';
+    return (await storage.persist()) ? 'persistent' : 'best-effort';
   } catch {
-    // fall through to the background
+    return 'unknown';
   }
-  return sendMessage('persistStorage')
-    .then((r) => r.persisted)
-    .catch(() => false);
 }

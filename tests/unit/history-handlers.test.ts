@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerHistoryHandlers } from '@/entrypoints/background/history-handlers';
 import { messenger } from '@/utils/messaging';
 import { article, freshDb } from '@/utils/db/test-helpers';
-import { exportJson } from '@/utils/db/import-export';
+import { exportJson, type BackupTransport } from '@/utils/db/backup-service';
+import { exportBackup, importBackup } from '@/utils/db/backup-stream';
 import { saveArticle } from '@/utils/db/history-repo';
 import type { HistoryDb } from '@/utils/db/schema';
 
@@ -77,7 +78,11 @@ describe('history handlers', () => {
     await saveArticle(db, article('a'));
     for (const [type, data] of [
       ['listArticles', {}],
-      ['exportHistory', { format: 'json' }],
+      ['exportBegin', { format: 'json' }],
+      ['exportNext', { jobId: 'x' }],
+      ['importBegin', undefined],
+      ['importArticles', { jobId: 'x', json: '[]', offset: 0 }],
+      ['importEnd', { jobId: 'x', commit: false }],
       ['clearHistory', undefined],
       ['deleteArticle', { key: 'https://news.example/a' }],
     ] as const) {
@@ -107,19 +112,39 @@ describe('history handlers', () => {
     });
   });
 
-  it('imports with progress a popup can poll, and refuses a bad file with a message', async () => {
+  it('exports and imports in pieces through the messages, and refuses a bad file with a message', async () => {
     const other = freshDb();
-    await saveArticle(other, article('x'));
+    for (const k of ['x', 'y', 'z']) await saveArticle(other, article(k));
     const json = await exportJson(other);
-    expect((await call('importHistory', { json, jobId: 'job-1' }, POPUP)).res).toEqual({
-      ok: true,
-      added: 1,
-      merged: 0,
-      skipped: 0,
+    const res = async <T>(type: string, data: unknown) => {
+      const r = await call(type, data, POPUP);
+      if (r.err) throw new Error(r.err.message);
+      return r.res as T;
+    };
+    const transport: BackupTransport = {
+      exportBegin: (format) => res('exportBegin', { format }),
+      exportNext: (jobId) => res('exportNext', { jobId }),
+      importBegin: () => res('importBegin', undefined),
+      importCorrections: (jobId, json, offset) => res('importCorrections', { jobId, json, offset }),
+      importArticles: (jobId, json, offset) => res('importArticles', { jobId, json, offset }),
+      importEnd: (jobId, commit) => res('importEnd', { jobId, commit }),
+    };
+    expect(await importBackup(transport, json)).toEqual({ ok: true, added: 3, merged: 0, skipped: 0 });
+    const back = await exportBackup(transport, 'json');
+    expect(back).toMatchObject({ articles: 3, mime: 'application/json' });
+    expect(JSON.parse(await back.blob.text()).articles).toHaveLength(3);
+    expect(await importBackup(transport, '{"app":"x"}')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/not a Triangle Lens export/),
     });
-    expect((await call('importProgress', { jobId: 'job-1' }, POPUP)).res).toMatchObject({ phase: 'done' });
-    const bad = await call('importHistory', { json: '{"app":"x"}' }, POPUP);
-    expect(bad.res).toEqual({ ok: false, message: expect.stringMatching(/not a Triangle Lens export/) });
+    // A batch is validated again where it arrives, whatever the page checked.
+    const { jobId } = await transport.importBegin();
+    const bad = await transport.importArticles(jobId, '[{"url":"javascript:alert(1)"}]', 7);
+    expect(bad).toEqual({ ok: false, message: expect.stringMatching(/articles\.7\.url/) });
+    const huge = await call('importArticles', { jobId, json: 'x'.repeat(9_000_000), offset: 0 }, POPUP);
+    expect(huge.err?.message).toMatch(/too large/);
+    expect(await transport.importEnd(jobId, false)).toMatchObject({ ok: false });
+    expect(await db.articles.count()).toBe(3);
   });
 
   it('prunes by the retention setting when it changes and on request', async () => {

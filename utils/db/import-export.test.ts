@@ -1,9 +1,20 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { exportCsv, exportJson, importJson, parseImport } from './import-export';
+import { describe, expect, it, vi } from 'vitest';
+import { exportCsv, exportJson, importJson } from './backup-service';
+import { createBackupService } from './backup-service';
+import { parseCsv } from './csv';
+import { buildExpertRecords } from './derive';
+import {
+  EXPORT_PIECE_CHARS,
+  IMPORT_BATCH_ARTICLES,
+  IMPORT_BATCH_CHARS,
+  parseArticleBatch,
+} from './import-export';
+import { COUNTS_ID, type MetaRecord } from './meta';
+import { seedSyntheticHistory } from './synthetic';
 import { clearHistory, listArticles, saveArticle, setStanceCorrection } from './history-repo';
 import { article, expert, fillDisk, freshDb } from './test-helpers';
-import type { HistoryDb } from './schema';
+import type { ExpertRecord, HistoryDb } from './schema';
 
 async function snapshot(db: HistoryDb) {
   const [articles, experts, corrections] = await Promise.all([
@@ -153,10 +164,9 @@ describe('import refuses bad files and changes nothing', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('parseImport accepts its own exports', async () => {
-    const parsed = parseImport(JSON.stringify(await valid()));
-    expect(parsed.ok && parsed.articles.length).toBe(2);
-    expect(parsed.ok && parsed.corrections.length).toBe(2);
+  it('parseArticleBatch accepts its own exports', async () => {
+    const parsed = parseArticleBatch(JSON.stringify((await valid()).articles));
+    expect(parsed.ok && parsed.value.length).toBe(2);
   });
 });
 
@@ -167,5 +177,157 @@ describe('exportCsv', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"Grain, gas and ""friendship"""');
     expect(lines[2]).toContain('neutral (corrected)');
+  });
+});
+
+/** The counts row with its (unordered) pairs sorted. */
+function sortedMeta(meta: MetaRecord | undefined) {
+  const sort = (pairs: [string, number][]) => [...pairs].sort((a, b) => a[0].localeCompare(b[0]));
+  return meta && { ...meta, sites: sort(meta.sites), subtopics: sort(meta.subtopics) };
+}
+
+describe('large files, in pieces', () => {
+  const N = 1234; // three import batches
+  const NOW = Date.UTC(2026, 0, 1);
+
+  async function syntheticDb(n = N) {
+    const db = freshDb();
+    await seedSyntheticHistory(db, n, { now: NOW, expertPool: 300 });
+    await setStanceCorrection(
+      db,
+      { articleKey: 'https://synthetic-herald.example/synthetic/0', expertId: 'x-y', label: 'durable' },
+      7,
+    );
+    return db;
+  }
+
+  it('round-trips through an empty history: articles, corrections, experts and counts', async () => {
+    const db = await syntheticDb();
+    const before = await snapshot(db);
+    const meta = await db.meta.get(COUNTS_ID);
+    const json = await exportJson(db, NOW);
+    expect(json.length).toBeGreaterThan(IMPORT_BATCH_CHARS / 4);
+    await clearHistory(db);
+    const phases: string[] = [];
+    expect(await importJson(db, json, (p) => phases.push(`${p.phase}:${p.done}`))).toEqual({
+      ok: true,
+      added: N,
+      merged: 0,
+      skipped: 0,
+    });
+    expect(phases).toContain(`writing:${IMPORT_BATCH_ARTICLES}`);
+    const after = await snapshot(db);
+    expect(after.articles).toEqual(before.articles);
+    expect(after.corrections).toEqual(before.corrections);
+    // The experts table, kept batch by batch, is what a rebuild from all articles gives.
+    expect(after.experts).toEqual(
+      buildExpertRecords(after.articles).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(sortedMeta(await db.meta.get(COUNTS_ID))).toEqual(sortedMeta(meta));
+  });
+
+  it('exports the same file whatever the piece size, and CSV says what the history holds', async () => {
+    const db = await syntheticDb(300);
+    const service = createBackupService(db, { now: () => NOW });
+    const { jobId } = await service.exportBegin('json');
+    const pieces: string[] = [];
+    for (;;) {
+      const p = await service.exportNext(jobId);
+      expect(p.text.length).toBeLessThanOrEqual(EXPORT_PIECE_CHARS);
+      pieces.push(p.text);
+      if (p.done) break;
+    }
+    expect(pieces.join('')).toBe(await exportJson(db, NOW));
+    const env = JSON.parse(pieces.join(''));
+    expect(env.articles).toHaveLength(300);
+    expect(env.corrections).toHaveLength(1);
+    const rows = parseCsv(await exportCsv(db));
+    expect(rows).toHaveLength(301);
+    const newestFirst = [...env.articles].reverse();
+    rows.slice(1).forEach((row, i) => {
+      expect(row[0]).toBe(newestFirst[i].url);
+      expect(row[1]).toBe(newestFirst[i].title);
+      expect(row[12]).toBe(newestFirst[i].experts.map((e: { name: string }) => e.name).join('; '));
+    });
+  });
+
+  it('a corrupt article near the end changes nothing', async () => {
+    const db = await syntheticDb(50);
+    const before = await snapshot(db);
+    const other = await syntheticDb();
+    const env = JSON.parse(await exportJson(other));
+    env.articles[N - 3].url = 'javascript:alert(1)';
+    const res = await importJson(db, JSON.stringify(env));
+    expect(res).toEqual({
+      ok: false,
+      message: expect.stringMatching(new RegExp(`articles\\.${N - 3}\\.url`)),
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a write failing in a later batch undoes the batches before it', async () => {
+    const db = await syntheticDb(40);
+    const before = await snapshot(db);
+    const meta = await db.meta.get(COUNTS_ID);
+    const json = await exportJson(await syntheticDb());
+    // The third write of articles fails as on a full disk; writes work again afterwards (the undo).
+    let writes = 0;
+    db.close();
+    db.use({
+      stack: 'dbcore',
+      name: 'third-write-fails',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          if (name !== 'articles') return t;
+          return {
+            ...t,
+            mutate: (req) =>
+              req.type === 'put' && ++writes === 3
+                ? Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }))
+                : t.mutate(req),
+          };
+        },
+      }),
+    });
+    await db.open();
+    const res = await importJson(db, json);
+    expect(res).toEqual({ ok: false, message: expect.stringMatching(/disk is full.*unchanged/) });
+    expect(writes).toBeGreaterThanOrEqual(3);
+    expect(await snapshot(db)).toEqual(before);
+    expect(sortedMeta(await db.meta.get(COUNTS_ID))).toEqual(sortedMeta(meta));
+  });
+
+  it('merges into a history that overlaps, idempotently', async () => {
+    const db = await syntheticDb(600);
+    const json = await exportJson(await syntheticDb());
+    const first = await importJson(db, json);
+    expect(first).toMatchObject({ ok: true, added: N - 600 });
+    const snap = await snapshot(db);
+    expect(await importJson(db, json)).toEqual({ ok: true, added: 0, merged: 0, skipped: N });
+    expect(await snapshot(db)).toEqual(snap);
+    // As on saves, articles read at the same time may be listed in another order among the recent.
+    const loose = (list: ExpertRecord[]) =>
+      list
+        .map((e) => ({ ...e, recent: e.recent.map((r) => r.readAt) }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    expect(loose(snap.experts)).toEqual(loose(buildExpertRecords(snap.articles)));
+  });
+});
+
+describe('a job nobody finishes', () => {
+  it('is undone once nothing was asked of it for a while', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const other = freshDb();
+    await saveArticle(other, article('new'), { now: 9000 });
+    const articles = JSON.stringify(JSON.parse(await exportJson(other)).articles);
+    const service = createBackupService(db, { idleMs: 50 });
+    const { jobId } = await service.importBegin();
+    expect(await service.importArticles(jobId, articles, 0)).toEqual({ ok: true });
+    expect(await db.articles.count()).toBe(3);
+    await vi.waitFor(async () => expect(await snapshot(db)).toEqual(before), { timeout: 5000 });
+    await expect(service.importArticles(jobId, articles, 0)).rejects.toThrow(/no longer running/);
   });
 });

@@ -1,14 +1,24 @@
 /**
- * Export the whole history as a versioned JSON envelope (or CSV), and import such a file back.
+ * The history's export file (a versioned JSON envelope, or CSV for spreadsheets) and the database
+ * side of exporting and importing it in pieces, so that no file, however large, is ever one string
+ * or one message, and no request holds the background for long.
  *
- * Import is all or nothing: the file is parsed and validated completely (valibot, bounded strings and
- * arrays, http(s) URLs only, no prototype keys) before anything is written, and the merge runs in one
- * transaction. Merging is idempotent: importing the same file twice adds nothing the second time.
+ * - Export: `ExportSession` lists the article keys once (a snapshot of what to write), then each
+ *   `next()` reads a few hundred records and returns at most EXPORT_PIECE_CHARS characters of the file;
+ *   the extension page joins the pieces into a Blob.
+ * - Import: the extension page reads the file piece by piece (envelope-splitter.ts), validates all of
+ *   it first, then sends batches of articles; `ImportSession` validates each batch again where it
+ *   arrives and merges it in one transaction, updating only the experts and counts that batch touches
+ *   (the cost grows with the file, not with the history). Every record it replaces or adds is noted,
+ *   so a failure in any batch puts the history back as it was: all or nothing.
+ *
+ * Validation: valibot, bounded strings and arrays, http(s) URLs only, no prototype keys. Merging is
+ * idempotent: importing the same file twice adds nothing the second time.
  *
  * dexie-export-import was considered and not used: it dumps raw table rows (including our derived
- * index fields) and restores them without the validation and merge rules above, which we would have
- * to write anyway; the envelope below is the product's own format and stays stable across schema
- * versions because derived fields are recomputed on import.
+ * index fields) and restores them without the validation and merge rules here, which we would have
+ * to write anyway; the envelope is the product's own format and stays stable across schema versions
+ * because derived fields are recomputed on import.
  */
 import * as v from 'valibot';
 import { canonicalizeUrl } from '../canonical-url';
@@ -20,20 +30,29 @@ import {
   StoredTopicSchema,
   WebUrlSchema,
   type ArticleData,
-  type ImportProgress,
-  type ImportResult,
+  type ExportFormat,
+  type ExportPiece,
 } from '../messages/history';
-import { articlesToCsv } from './csv';
-import { buildExpertRecords, foldExpertId, uniqueExperts } from './derive';
+import { articlesCsvRows, csvHeader } from './csv';
+import { foldExpertId, uniqueExperts } from './derive';
+import { updateExpertsForChanges, type ArticleChange } from './experts-sync';
+import { applyChangesToMeta, COUNTS_ID, emptyMeta, type MetaRecord } from './meta';
 import { toArticleData, toRecord } from './records';
-import { countsFromArticles } from './meta';
-import type { CorrectionRecord, HistoryDb } from './schema';
+import type { ArticleRecord, CorrectionRecord, ExpertRecord, HistoryDb } from './schema';
 
 export const EXPORT_APP = 'triangle-lens';
 /** Version of the export envelope (follows the database schema it was written from). */
 export const EXPORT_SCHEMA = 2;
-export const MAX_IMPORT_ARTICLES = 200_000;
-const WRITE_CHUNK = 500;
+export const MAX_IMPORT_ARTICLES = 1_000_000;
+export const MAX_IMPORT_CORRECTIONS = 2_000_000;
+/** The most characters of a file in one message, either way (well below Chrome's 64 MiB). */
+export const EXPORT_PIECE_CHARS = 2_000_000;
+export const IMPORT_BATCH_CHARS = 4_000_000;
+/** Articles per import batch (one transaction, well under a second in Chromium). */
+export const IMPORT_BATCH_ARTICLES = 500;
+/** One article or correction larger than this is refused. */
+export const MAX_ITEM_CHARS = IMPORT_BATCH_CHARS;
+const READ_CHUNK = 250;
 
 const time = v.pipe(v.number(), v.finite('not a finite number'), v.minValue(0));
 const CorrectionDataSchema = v.object({ label: StanceLabelSchema, at: time });
@@ -67,137 +86,106 @@ const CorrectionRecordSchema = v.object({
   at: time,
 });
 
-const EnvelopeSchema = v.object({
-  app: v.literal(EXPORT_APP),
-  schema: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
-  exportedAt: v.pipe(v.string(), v.maxLength(100)),
-  articles: v.pipe(v.array(ArticleDataSchema), v.maxLength(MAX_IMPORT_ARTICLES, 'too many articles')),
-  /** Written for readers of the file; on import the experts are rebuilt from the articles. */
-  experts: v.optional(v.array(v.unknown())),
-  corrections: v.optional(v.pipe(v.array(CorrectionRecordSchema), v.maxLength(MAX_IMPORT_ARTICLES * 10))),
-});
-
-export interface ExportEnvelope {
-  app: typeof EXPORT_APP;
-  schema: number;
-  exportedAt: string;
-  articles: ArticleData[];
-  experts: unknown[];
-  corrections: CorrectionRecord[];
-}
-
-export async function exportEnvelope(db: HistoryDb, now = Date.now()): Promise<ExportEnvelope> {
-  return db.transaction('r', db.articles, db.experts, db.corrections, async () => {
-    const [articles, experts, corrections] = await Promise.all([
-      db.articles.orderBy('lastReadAt').reverse().toArray(),
-      db.experts.toArray(),
-      db.corrections.toArray(),
-    ]);
-    return {
-      app: EXPORT_APP,
-      schema: EXPORT_SCHEMA,
-      exportedAt: new Date(now).toISOString(),
-      articles: articles.map(toArticleData),
-      experts: experts.map(({ terms: _terms, recent: _recent, ...rest }) => rest),
-      corrections,
-    };
-  });
-}
-
-export async function exportJson(db: HistoryDb, now = Date.now()): Promise<string> {
-  return JSON.stringify(await exportEnvelope(db, now));
-}
-
-export async function exportCsv(db: HistoryDb): Promise<string> {
-  const articles = await db.articles.orderBy('lastReadAt').reverse().toArray();
-  return articlesToCsv(articles.map(toArticleData));
-}
-
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type ParsedImport =
-  { ok: true; articles: ArticleData[]; corrections: CorrectionRecord[] } | { ok: false; message: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Parse and validate an export completely, without touching the database. */
-export function parseImport(json: string): ParsedImport {
-  if (json.length > 60_000_000)
-    return { ok: false, message: 'The file is too large to import (over 60 MB).' };
-  let raw: unknown;
+const refused = (detail: string) => `The file was refused, nothing was changed: ${detail}`;
+export const NOT_JSON = 'The file is not valid JSON (is it a Triangle Lens export?)';
+export const NOT_OURS = 'This is not a Triangle Lens export (the "app" field is missing or different).';
+
+/** JSON.parse that refuses prototype keys anywhere. */
+function parseJson(text: string): Checked<unknown> {
   let forbidden: string | null = null;
+  let value: unknown;
   try {
-    raw = JSON.parse(json, (k, val) => {
+    value = JSON.parse(text, (k, val: unknown) => {
       if (FORBIDDEN_KEYS.has(k)) forbidden = k;
       return val;
     });
-  } catch {
-    return { ok: false, message: 'The file is not valid JSON (is it a Triangle Lens export?).' };
+  } catch (e) {
+    return { ok: false, message: `${NOT_JSON}: ${String((e as Error)?.message ?? e)}` };
   }
   if (forbidden) return { ok: false, message: `The file was refused: it contains a "${forbidden}" key.` };
-  if (
-    !raw ||
-    typeof raw !== 'object' ||
-    Array.isArray(raw) ||
-    (raw as { app?: unknown }).app !== EXPORT_APP
-  ) {
-    return {
-      ok: false,
-      message: 'This is not a Triangle Lens export (the "app" field is missing or different).',
-    };
+  return { ok: true, value };
+}
+
+/** A forbidden top-level member name, or a member checked on its own (app, schema). */
+export function checkMember(key: string, json: string): Checked<null> {
+  if (FORBIDDEN_KEYS.has(key))
+    return { ok: false, message: `The file was refused: it contains a "${key}" key.` };
+  if (key !== 'app' && key !== 'schema' && key !== 'exportedAt') return { ok: true, value: null };
+  const parsed = parseJson(json);
+  if (!parsed.ok) return parsed;
+  if (key === 'app' && parsed.value !== EXPORT_APP) return { ok: false, message: NOT_OURS };
+  if (key === 'schema') {
+    const schema = parsed.value;
+    if (typeof schema === 'number' && schema > EXPORT_SCHEMA)
+      return {
+        ok: false,
+        message: `This export was made by a newer version (format ${schema}); update the extension first.`,
+      };
+    if (typeof schema !== 'number' || !Number.isSafeInteger(schema) || schema < 1)
+      return { ok: false, message: refused('schema: not a format version') };
   }
-  const schema = (raw as { schema?: unknown }).schema;
-  if (typeof schema === 'number' && schema > EXPORT_SCHEMA) {
-    return {
-      ok: false,
-      message: `This export was made by a newer version (format ${schema}); update the extension first.`,
-    };
-  }
-  const result = v.safeParse(EnvelopeSchema, raw);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = v.getDotPath(issue) ?? '(top level)';
-    return { ok: false, message: `The file was refused, nothing was changed: ${path}: ${issue.message}` };
-  }
-  const articles: ArticleData[] = result.output.articles.map((a) => {
-    const url = a.url;
-    const experts = uniqueExperts(a.experts);
-    return {
-      key: canonicalizeUrl(url),
-      url,
-      title: a.title,
-      site: a.site,
-      byline: a.byline,
-      publishedTime: a.publishedTime,
-      lang: a.lang ?? null,
-      firstReadAt: Math.min(a.firstReadAt, a.lastReadAt),
-      lastReadAt: a.lastReadAt,
-      readCount: a.readCount,
-      timeSpentMs: a.timeSpentMs,
-      wordCount: a.wordCount,
-      topic: a.topic,
-      experts,
-    };
-  });
-  // Corrections come from the corrections list and from the articles themselves; the newest wins.
-  const corrections = new Map<string, CorrectionRecord>();
-  const addCorrection = (c: CorrectionRecord) => {
-    const id = `${c.articleKey}\u0000${c.expertId}`;
-    const prev = corrections.get(id);
-    if (!prev || prev.at < c.at) corrections.set(id, c);
+  if (key === 'exportedAt' && (typeof parsed.value !== 'string' || parsed.value.length > 100))
+    return { ok: false, message: refused('exportedAt: not a date') };
+  return { ok: true, value: null };
+}
+
+function firstIssue(issues: v.BaseIssue<unknown>[], prefix: string, offset: number): string {
+  const issue = issues[0];
+  const path = v.getDotPath(issue) ?? '';
+  // The path starts with the index inside the batch: report the index inside the file.
+  const [index, ...rest] = path.split('.');
+  const at = Number.isInteger(Number(index)) && index !== '' ? Number(index) + offset : index;
+  return refused(`${[prefix, at, ...rest].filter((p) => p !== '').join('.')}: ${issue.message}`);
+}
+
+/** Articles as stored: key canonical, experts unique, first read never after last read. */
+function normalizeArticle(a: v.InferOutput<typeof ArticleDataSchema>): ArticleData {
+  return {
+    key: canonicalizeUrl(a.url),
+    url: a.url,
+    title: a.title,
+    site: a.site,
+    byline: a.byline,
+    publishedTime: a.publishedTime,
+    lang: a.lang ?? null,
+    firstReadAt: Math.min(a.firstReadAt, a.lastReadAt),
+    lastReadAt: a.lastReadAt,
+    readCount: a.readCount,
+    timeSpentMs: a.timeSpentMs,
+    wordCount: a.wordCount,
+    topic: a.topic,
+    experts: uniqueExperts(a.experts),
   };
-  for (const c of result.output.corrections ?? []) {
-    addCorrection({
+}
+
+/** Parse and validate a batch of articles (a JSON array); `offset` is its first index in the file. */
+export function parseArticleBatch(json: string, offset = 0): Checked<ArticleData[]> {
+  const parsed = parseJson(json);
+  if (!parsed.ok) return parsed;
+  const result = v.safeParse(v.array(ArticleDataSchema), parsed.value);
+  if (!result.success) return { ok: false, message: firstIssue(result.issues, 'articles', offset) };
+  return { ok: true, value: result.output.map(normalizeArticle) };
+}
+
+/** Parse and validate a batch of corrections (a JSON array). */
+export function parseCorrectionBatch(json: string, offset = 0): Checked<CorrectionRecord[]> {
+  const parsed = parseJson(json);
+  if (!parsed.ok) return parsed;
+  const result = v.safeParse(v.array(CorrectionRecordSchema), parsed.value);
+  if (!result.success) return { ok: false, message: firstIssue(result.issues, 'corrections', offset) };
+  return {
+    ok: true,
+    value: result.output.map((c) => ({
       articleKey: canonicalizeUrl(c.articleKey),
       expertId: foldExpertId(c.expertId),
       label: c.label,
       at: c.at,
-    });
-  }
-  for (const a of articles) {
-    for (const e of a.experts) {
-      if (e.correction) addCorrection({ articleKey: a.key, expertId: e.id, ...e.correction });
-    }
-  }
-  return { ok: true, articles, corrections: [...corrections.values()] };
+    })),
+  };
 }
 
 /** Merge two versions of the same article (idempotent: merge(a, a) equals a). */
@@ -213,98 +201,6 @@ export function mergeArticles(a: ArticleData, b: ArticleData): ArticleData {
   };
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Validate, then merge into the history in one transaction. */
-export async function importJson(
-  db: HistoryDb,
-  json: string,
-  onProgress: (p: ImportProgress) => void = () => {},
-): Promise<ImportResult> {
-  onProgress({ phase: 'validating', done: 0, total: 0 });
-  const parsed = parseImport(json);
-  if (!parsed.ok) return parsed;
-  const total = parsed.articles.length;
-
-  // Fold duplicates inside the file first.
-  const incoming = new Map<string, ArticleData>();
-  for (const a of parsed.articles) {
-    const prev = incoming.get(a.key);
-    incoming.set(a.key, prev ? mergeArticles(prev, a) : a);
-  }
-
-  let added = 0;
-  let merged = 0;
-  let skipped = total - incoming.size;
-  try {
-    await db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
-      // Corrections: the newer one wins; articles carry them too (applied below).
-      const correctionKeys = parsed.corrections.map((c) => [c.articleKey, c.expertId] as [string, string]);
-      const existingCorr = await db.corrections.bulkGet(correctionKeys);
-      const corrPuts = parsed.corrections.filter((c, i) => !existingCorr[i] || existingCorr[i]!.at < c.at);
-      if (corrPuts.length) await db.corrections.bulkPut(corrPuts);
-
-      const entries = [...incoming.values()];
-      // Into an empty history, the articles written are all there is: no need to read them back.
-      const wasEmpty = (await db.articles.limit(1).count()) === 0;
-      const written: ArticleData[] = [];
-      let done = 0;
-      for (let i = 0; i < entries.length; i += WRITE_CHUNK) {
-        const chunk = entries.slice(i, i + WRITE_CHUNK);
-        const existing = await db.articles.bulkGet(chunk.map((a) => a.key));
-        const corr = await db.corrections
-          .where('articleKey')
-          .anyOf(chunk.map((a) => a.key))
-          .toArray();
-        const puts = [];
-        for (let j = 0; j < chunk.length; j++) {
-          const prev = existing[j];
-          let next = prev ? mergeArticles(toArticleData(prev), chunk[j]) : chunk[j];
-          next = withCorrections(next, corr);
-          if (prev && sameJson(toArticleData(prev), next)) {
-            skipped++;
-            continue;
-          }
-          if (prev) merged++;
-          else added++;
-          puts.push(toRecord(next, prev?.lastVisit));
-          if (wasEmpty) written.push(next);
-        }
-        if (puts.length) await db.articles.bulkPut(puts);
-        done += chunk.length;
-        onProgress({ phase: 'writing', done, total });
-      }
-      // Corrections for articles already stored but absent from the file.
-      const otherKeys = [...new Set(corrPuts.map((c) => c.articleKey))].filter((k) => !incoming.has(k));
-      if (otherKeys.length) {
-        const others = (await db.articles.bulkGet(otherKeys)).filter((r) => !!r);
-        const corr = await db.corrections.where('articleKey').anyOf(otherKeys).toArray();
-        await db.articles.bulkPut(
-          others.map((r) => toRecord(withCorrections(toArticleData(r), corr), r.lastVisit)),
-        );
-      }
-      if (added || merged || otherKeys.length) {
-        const all = wasEmpty && !otherKeys.length ? written : await db.articles.toArray();
-        await db.experts.clear();
-        await db.experts.bulkPut(buildExpertRecords(all));
-        await db.meta.put(countsFromArticles(all));
-      }
-    });
-  } catch (err) {
-    const quota = (err as { name?: string })?.name === 'QuotaExceededError';
-    return {
-      ok: false,
-      message: quota
-        ? 'The disk is full: nothing was imported and your history is unchanged.'
-        : `The import failed and nothing was changed: ${String((err as Error)?.message ?? err)}`,
-    };
-  }
-  onProgress({ phase: 'done', done: total, total });
-  return { ok: true, added, merged, skipped };
-}
-
 function withCorrections(a: ArticleData, corrections: CorrectionRecord[]): ArticleData {
   const mine = corrections.filter((c) => c.articleKey === a.key);
   if (!mine.length) return a;
@@ -317,4 +213,298 @@ function withCorrections(a: ArticleData, corrections: CorrectionRecord[]): Artic
       return { ...e, correction: { label: c.label, at: c.at } };
     }),
   };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const corrId = (c: { articleKey: string; expertId: string }) => `${c.articleKey}\u0000${c.expertId}`;
+
+// ---------------------------------------------------------------------------------------------------
+// Export
+
+/** Cut a string where no surrogate pair is split (a lone half would not survive a message). */
+function cutAt(text: string, max: number): number {
+  if (text.length <= max) return text.length;
+  const c = text.charCodeAt(max - 1);
+  return c >= 0xd800 && c <= 0xdbff ? max - 1 : max;
+}
+
+/**
+ * One export in pieces. JSON lists the articles oldest first (an import then replays the reading in
+ * order), CSV newest first; JSON adds the experts (for readers of the file) and the corrections.
+ */
+export class ExportSession {
+  readonly total: number;
+  private i = 0;
+  private buffer = '';
+  private phase: 'articles' | 'experts' | 'corrections' | 'end' | 'done' = 'articles';
+  private lastExpert: string | null = null;
+  private lastCorrection: [string, string] | null = null;
+  private first = true;
+
+  private constructor(
+    private readonly db: HistoryDb,
+    readonly format: ExportFormat,
+    private readonly keys: string[],
+    now: number,
+  ) {
+    this.total = keys.length;
+    this.buffer =
+      format === 'csv'
+        ? csvHeader()
+        : `{"app":${JSON.stringify(EXPORT_APP)},"schema":${EXPORT_SCHEMA},"exportedAt":${JSON.stringify(new Date(now).toISOString())},"articles":[`;
+  }
+
+  static async start(db: HistoryDb, format: ExportFormat, now = Date.now()): Promise<ExportSession> {
+    const keys = (await db.articles.orderBy('lastReadAt').primaryKeys()) as string[];
+    if (format === 'csv') keys.reverse();
+    return new ExportSession(db, format, keys, now);
+  }
+
+  get written(): number {
+    return this.i;
+  }
+
+  /** The next piece of the file (at most EXPORT_PIECE_CHARS characters). */
+  async next(maxChars = EXPORT_PIECE_CHARS): Promise<ExportPiece> {
+    while (this.buffer.length < maxChars && this.phase !== 'done') await this.fill();
+    const cut = cutAt(this.buffer, maxChars);
+    const text = this.buffer.slice(0, cut);
+    this.buffer = this.buffer.slice(cut);
+    return { text, done: this.phase === 'done' && !this.buffer.length, written: this.i, total: this.total };
+  }
+
+  private list(items: unknown[]): string {
+    if (!items.length) return '';
+    const body = items.map((x) => JSON.stringify(x)).join(',');
+    const text = this.first ? body : `,${body}`;
+    this.first = false;
+    return text;
+  }
+
+  private async fill(): Promise<void> {
+    const db = this.db;
+    if (this.phase === 'articles') {
+      const keys = this.keys.slice(this.i, this.i + READ_CHUNK);
+      this.i += keys.length;
+      const recs = (await db.articles.bulkGet(keys)).filter((r): r is ArticleRecord => !!r);
+      const data = recs.map(toArticleData);
+      this.buffer += this.format === 'csv' ? articlesCsvRows(data) : this.list(data);
+      if (this.i >= this.keys.length) {
+        if (this.format === 'csv') this.phase = 'done';
+        else {
+          this.buffer += '],"experts":[';
+          this.first = true;
+          this.phase = 'experts';
+        }
+      }
+      return;
+    }
+    if (this.phase === 'experts') {
+      const page = await (
+        this.lastExpert === null ? db.experts.orderBy('id') : db.experts.where('id').above(this.lastExpert)
+      )
+        .limit(READ_CHUNK * 4)
+        .toArray();
+      this.buffer += this.list(page.map(({ terms: _terms, recent: _recent, ...rest }) => rest));
+      if (page.length) this.lastExpert = page[page.length - 1].id;
+      else {
+        this.buffer += '],"corrections":[';
+        this.first = true;
+        this.phase = 'corrections';
+      }
+      return;
+    }
+    if (this.phase === 'corrections') {
+      const page = await (
+        this.lastCorrection === null
+          ? db.corrections.orderBy('[articleKey+expertId]')
+          : db.corrections.where('[articleKey+expertId]').above(this.lastCorrection)
+      )
+        .limit(READ_CHUNK * 4)
+        .toArray();
+      this.buffer += this.list(page);
+      if (page.length) {
+        const last = page[page.length - 1];
+        this.lastCorrection = [last.articleKey, last.expertId];
+      } else this.phase = 'end';
+      return;
+    }
+    if (this.phase === 'end') {
+      this.buffer += ']}';
+      this.phase = 'done';
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Import
+
+export interface ImportCounts {
+  added: number;
+  merged: number;
+  skipped: number;
+}
+
+/**
+ * One import, batch by batch, each in its own transaction. It notes what each batch replaced (the
+ * articles, corrections and experts before, and the counts row) so that `rollback()` puts the history
+ * back as it was before the import began.
+ */
+export class ImportSession {
+  readonly counts: ImportCounts = { added: 0, merged: 0, skipped: 0 };
+  private readonly added = new Set<string>();
+  private readonly prevArticles = new Map<string, ArticleRecord>();
+  private readonly prevCorrections = new Map<string, CorrectionRecord | null>();
+  private readonly prevExperts = new Map<string, ExpertRecord | null>();
+  private prevMeta: MetaRecord | null | undefined = undefined;
+
+  constructor(private readonly db: HistoryDb) {}
+
+  private noteArticle(key: string, prev: ArticleRecord | undefined): void {
+    if (this.added.has(key) || this.prevArticles.has(key)) return;
+    if (prev) this.prevArticles.set(key, prev);
+    else this.added.add(key);
+  }
+
+  private noteExperts = (before: Map<string, ExpertRecord | undefined>): void => {
+    for (const [id, rec] of before) if (!this.prevExperts.has(id)) this.prevExperts.set(id, rec ?? null);
+  };
+
+  /** Store the newer of each correction (the one stored, or the newest in the list). */
+  private async putCorrections(list: CorrectionRecord[]): Promise<void> {
+    const newest = new Map<string, CorrectionRecord>();
+    for (const c of list) {
+      const prev = newest.get(corrId(c));
+      if (!prev || prev.at < c.at) newest.set(corrId(c), c);
+    }
+    const wanted = [...newest.values()];
+    if (!wanted.length) return;
+    const existing = await this.db.corrections.bulkGet(wanted.map((c) => [c.articleKey, c.expertId]));
+    const puts: CorrectionRecord[] = [];
+    wanted.forEach((c, i) => {
+      const before = existing[i];
+      if (before && before.at >= c.at) return;
+      puts.push(c);
+      if (!this.prevCorrections.has(corrId(c))) this.prevCorrections.set(corrId(c), before ?? null);
+    });
+    if (puts.length) await this.db.corrections.bulkPut(puts);
+  }
+
+  /** Experts and counts after articles were written. */
+  private async afterWrites(changes: ArticleChange[]): Promise<void> {
+    if (!changes.length) return;
+    await updateExpertsForChanges(this.db, changes, this.noteExperts);
+    const meta = await this.db.meta.get(COUNTS_ID);
+    if (this.prevMeta === undefined) this.prevMeta = meta ?? null;
+    await this.db.meta.put(applyChangesToMeta(meta ?? emptyMeta(), changes));
+  }
+
+  /** A batch of corrections (validated); applied at once to the stored articles they concern. */
+  async corrections(list: CorrectionRecord[]): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
+      await this.putCorrections(list);
+      const keys = [...new Set(list.map((c) => c.articleKey))];
+      const stored = await db.articles.bulkGet(keys);
+      const corr = await db.corrections.where('articleKey').anyOf(keys).toArray();
+      const puts: ArticleRecord[] = [];
+      const changes: ArticleChange[] = [];
+      for (const prev of stored) {
+        if (!prev) continue;
+        const before = toArticleData(prev);
+        const after = withCorrections(before, corr);
+        if (sameJson(before, after)) continue;
+        this.noteArticle(prev.key, prev);
+        puts.push(toRecord(after, prev.lastVisit));
+        changes.push({ before, after });
+      }
+      if (puts.length) await db.articles.bulkPut(puts);
+      await this.afterWrites(changes);
+    });
+  }
+
+  /** A batch of articles (validated), merged into the history in one transaction. */
+  async articles(list: ArticleData[]): Promise<ImportCounts> {
+    const db = this.db;
+    // Fold duplicates inside the batch first.
+    const incoming = new Map<string, ArticleData>();
+    for (const a of list) {
+      const prev = incoming.get(a.key);
+      incoming.set(a.key, prev ? mergeArticles(prev, a) : a);
+    }
+    const batch: ImportCounts = { added: 0, merged: 0, skipped: list.length - incoming.size };
+    await db.transaction('rw', db.articles, db.experts, db.corrections, db.meta, async () => {
+      const embedded: CorrectionRecord[] = [];
+      for (const a of incoming.values())
+        for (const e of a.experts)
+          if (e.correction) embedded.push({ articleKey: a.key, expertId: e.id, ...e.correction });
+      await this.putCorrections(embedded);
+      const entries = [...incoming.values()];
+      const keys = entries.map((a) => a.key);
+      const existing = await db.articles.bulkGet(keys);
+      const corr = await db.corrections.where('articleKey').anyOf(keys).toArray();
+      const puts: ArticleRecord[] = [];
+      const changes: ArticleChange[] = [];
+      entries.forEach((a, j) => {
+        const prev = existing[j];
+        const before = prev ? toArticleData(prev) : undefined;
+        const after = withCorrections(before ? mergeArticles(before, a) : a, corr);
+        if (before && sameJson(before, after)) {
+          batch.skipped++;
+          return;
+        }
+        if (before) batch.merged++;
+        else batch.added++;
+        this.noteArticle(a.key, prev);
+        puts.push(toRecord(after, prev?.lastVisit));
+        changes.push({ before, after });
+      });
+      if (puts.length) await db.articles.bulkPut(puts);
+      await this.afterWrites(changes);
+    });
+    this.counts.added += batch.added;
+    this.counts.merged += batch.merged;
+    this.counts.skipped += batch.skipped;
+    return batch;
+  }
+
+  /** Put the history back as it was before the import (in a few transactions of bounded size). */
+  async rollback(): Promise<void> {
+    const db = this.db;
+    const STEP = 2000;
+    const added = [...this.added];
+    for (let i = 0; i < added.length; i += STEP) await db.articles.bulkDelete(added.slice(i, i + STEP));
+    const prev = [...this.prevArticles.values()];
+    for (let i = 0; i < prev.length; i += STEP) await db.articles.bulkPut(prev.slice(i, i + STEP));
+    const corr = [...this.prevCorrections];
+    const delCorr = corr.filter(([, c]) => !c).map(([id]) => id.split('\u0000') as [string, string]);
+    const putCorr = corr.map(([, c]) => c).filter((c): c is CorrectionRecord => !!c);
+    for (let i = 0; i < delCorr.length; i += STEP)
+      await db.corrections.bulkDelete(delCorr.slice(i, i + STEP));
+    for (let i = 0; i < putCorr.length; i += STEP) await db.corrections.bulkPut(putCorr.slice(i, i + STEP));
+    const experts = [...this.prevExperts];
+    const delExp = experts.filter(([, r]) => !r).map(([id]) => id);
+    const putExp = experts.map(([, r]) => r).filter((r): r is ExpertRecord => !!r);
+    for (let i = 0; i < delExp.length; i += STEP) await db.experts.bulkDelete(delExp.slice(i, i + STEP));
+    for (let i = 0; i < putExp.length; i += STEP) await db.experts.bulkPut(putExp.slice(i, i + STEP));
+    if (this.prevMeta === null) await db.meta.delete(COUNTS_ID);
+    else if (this.prevMeta) await db.meta.put(this.prevMeta);
+    this.added.clear();
+    this.prevArticles.clear();
+    this.prevCorrections.clear();
+    this.prevExperts.clear();
+    this.prevMeta = undefined;
+  }
+}
+
+/** A failed write, said so a reader knows what happened to their history. */
+export function writeFailure(err: unknown): string {
+  const e = err as { name?: string; inner?: { name?: string }; message?: string } | null;
+  const quota = e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+  return quota
+    ? 'The disk is full: nothing was imported and your history is unchanged.'
+    : `The import failed and nothing was changed: ${String(e?.message ?? err)}`;
 }

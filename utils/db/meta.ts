@@ -114,3 +114,42 @@ export async function readFacets(db: HistoryDb): Promise<HistoryFacets & { artic
   const sorted = (pairs: [string, number][]) => pairs.map(([k]) => k).sort((a, b) => a.localeCompare(b));
   return { articles: meta.articles, sites: sorted(meta.sites), subtopics: sorted(meta.subtopics) };
 }
+
+/** Keep the counts in step with many articles changing at once (an import batch). */
+export function applyChangesToMeta(
+  meta: MetaRecord,
+  changes: { before?: ArticleData; after?: ArticleData }[],
+): MetaRecord {
+  const deltas: WeekRow[] = [];
+  const sites: string[][] = [[], []];
+  const subtopics: string[][] = [[], []];
+  let articles = meta.articles;
+  for (const { before, after } of changes) {
+    if (before) {
+      articles--;
+      deltas.push(weekDelta(before, -1));
+      sites[0].push(before.site);
+      subtopics[0].push(...new Set(before.topic.subtopics));
+    }
+    if (after) {
+      articles++;
+      deltas.push(weekDelta(after, 1));
+      sites[1].push(after.site);
+      subtopics[1].push(...new Set(after.topic.subtopics));
+    }
+  }
+  return {
+    ...meta,
+    articles: Math.max(0, articles),
+    sites: tally(meta.sites, sites[0], sites[1]),
+    subtopics: tally(meta.subtopics, subtopics[0], subtopics[1]),
+    weeks: addWeeks(meta.weeks ?? [], deltas),
+  };
+}
+
+function tally(pairs: [string, number][], minus: string[], plus: string[]): [string, number][] {
+  const map = new Map(pairs);
+  for (const k of minus) map.set(k, (map.get(k) ?? 0) - 1);
+  for (const k of plus) map.set(k, (map.get(k) ?? 0) + 1);
+  return [...map].filter(([, n]) => n > 0);
+}

@@ -9,7 +9,7 @@ import {
   saveArticle,
   setStanceCorrection,
 } from './history-repo';
-import { exportJson, importJson } from './import-export';
+import { exportJson, importJson } from './backup-service';
 import { KEY_LISTS_MAX, ROW_CACHE_MAX, RowCache, rowCacheOf } from './row-cache';
 import type { HistoryDb } from './schema';
 import { article, expert, freshDb } from './test-helpers';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { parseImport } from './import-export';
+import { parseArticleBatch } from './import-export';
 import { listArticles, listExperts } from './history-repo';
 import { buildExpertRecords } from './derive';
 import {
@@ -36,8 +36,8 @@ describe('synthetic history (tests and benchmark only)', () => {
   });
 
   it('the export form passes import validation; the slow path goes through saveArticle', async () => {
-    const parsed = parseImport(syntheticExportJson(50));
-    expect(parsed.ok && parsed.articles.length).toBe(50);
+    const parsed = parseArticleBatch(JSON.stringify(JSON.parse(syntheticExportJson(50)).articles));
+    expect(parsed.ok && parsed.value.length).toBe(50);
     const db = freshDb();
     await saveSyntheticOneByOne(db, 5);
     expect((await listArticles(db)).total).toBe(5);

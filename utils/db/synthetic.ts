@@ -138,6 +138,25 @@ export interface SyntheticOptions {
   /** How many different people the experts are drawn from (default 2000). */
   expertPool?: number;
   now?: number;
+  /** Give every expert the most statements of the longest kind allowed (~0.3 MB an article). */
+  longQuotes?: boolean;
+}
+
+/** An article's experts with 30 statements of ~4,000 characters each (the limits of the schema). */
+function withLongQuotes(a: ArticleData): ArticleData {
+  return {
+    ...a,
+    experts: a.experts.map((e, k) => ({
+      ...e,
+      statements: Array.from({ length: 30 }, (_, j) => ({
+        text: `Synthetic long quote ${j} of ${e.name} in ${a.key}: ${'lorem ipsum \u00e9\u4e2d '.repeat(300)}`.slice(
+          0,
+          3990 - k,
+        ),
+        kind: 'quote' as const,
+      })),
+    })),
+  };
 }
 
 /**
@@ -145,16 +164,27 @@ export interface SyntheticOptions {
  * `importHistory` without any database code on the caller's side.
  */
 export function syntheticExportJson(n: number, opts: SyntheticOptions = {}): string {
+  return [...syntheticExportPieces(n, opts)].join('');
+}
+
+/** The same file in pieces of about `perPiece` articles (a 200,000-article file is ~280 MB). */
+export function* syntheticExportPieces(
+  n: number,
+  opts: SyntheticOptions & { perPiece?: number } = {},
+): Generator<string> {
   const now = opts.now ?? Date.now();
-  const articles = Array.from({ length: n }, (_, i) => syntheticArticleData(i, n, now, opts.expertPool));
-  return JSON.stringify({
-    app: EXPORT_APP,
-    schema: EXPORT_SCHEMA,
-    exportedAt: new Date(now).toISOString(),
-    articles,
-    experts: [],
-    corrections: [],
-  });
+  const perPiece = opts.perPiece ?? 1000;
+  const head = { app: EXPORT_APP, schema: EXPORT_SCHEMA, exportedAt: new Date(now).toISOString() };
+  yield `${JSON.stringify(head).slice(0, -1)},"articles":[`;
+  for (let i = 0; i < n; i += perPiece) {
+    const items = [];
+    for (let j = i; j < Math.min(n, i + perPiece); j++) {
+      const a = syntheticArticleData(j, n, now, opts.expertPool);
+      items.push(JSON.stringify(opts.longQuotes ? withLongQuotes(a) : a));
+    }
+    yield (i ? ',' : '') + items.join(',');
+  }
+  yield '],"experts":[],"corrections":[]}';
 }
 
 /**

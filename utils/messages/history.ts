@@ -284,30 +284,49 @@ export const StanceCorrectionSchema = v.object({
 });
 export type StanceCorrectionInput = v.InferOutput<typeof StanceCorrectionSchema>;
 
-export const ExportRequestSchema = v.object({ format: v.picklist(['json', 'csv']) });
+export const EXPORT_FORMATS = ['json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const ExportRequestSchema = v.object({ format: v.picklist(EXPORT_FORMATS) });
 export type ExportRequest = v.InferOutput<typeof ExportRequestSchema>;
-export interface ExportResult {
+export interface ExportBegun {
+  jobId: string;
   filename: string;
   mime: string;
-  content: string;
+  /** Articles the export will hold. */
   articles: number;
 }
+export interface ExportPiece {
+  /** The next characters of the file (at most a few million). */
+  text: string;
+  done: boolean;
+  written: number;
+  total: number;
+}
 
-/** The largest import accepted (characters of JSON). */
-export const MAX_IMPORT_CHARS = 60_000_000;
+/** The most characters of a file in one import message (the page batches below it). */
+export const MAX_IMPORT_BATCH_CHARS = 8_000_000;
 
-export const ImportRequestSchema = v.object({
-  json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS, 'the file is too large')),
-  /** Chosen by the caller to poll `importProgress` while the import runs. */
-  jobId: v.optional(str(100)),
+const jobId = nonEmpty(100);
+export const JobIdSchema = v.object({ jobId });
+export const ImportBatchSchema = v.object({
+  jobId,
+  /** A JSON array of articles (or corrections), as in the export file. */
+  json: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BATCH_CHARS, 'the batch is too large')),
+  /** The index in the file of the batch's first element (for error messages). */
+  offset: v.pipe(count, v.maxValue(100_000_000)),
 });
-export type ImportRequest = v.InferOutput<typeof ImportRequestSchema>;
+export type ImportBatch = v.InferOutput<typeof ImportBatchSchema>;
+export const ImportEndSchema = v.object({ jobId, commit: v.boolean() });
+
+export type ImportStep = { ok: true } | { ok: false; message: string };
 export type ImportResult =
   { ok: true; added: number; merged: number; skipped: number } | { ok: false; message: string };
 
 export interface ImportProgress {
   phase: 'reading' | 'validating' | 'writing' | 'done';
+  /** Articles checked (validating) or written (writing) so far. */
   done: number;
+  /** Articles in the file (0 while not yet known). */
   total: number;
 }
 
@@ -330,7 +349,6 @@ export interface HistoryFacets {
 export const KeySchema = v.object({ key: WebUrlSchema });
 export const ExpertIdSchema = v.object({ id: nonEmpty(LIMITS.id) });
 export const ArticleKeySchema = v.object({ articleKey: WebUrlSchema });
-export const JobIdSchema = v.object({ jobId: str(100) });
 
 export interface HistoryProtocol {
   /** content → background: an article counted as read; re-reading updates count, last read and time. */
@@ -356,16 +374,27 @@ export interface HistoryProtocol {
   setStanceCorrection(data: StanceCorrectionInput): { applied: boolean };
   /** card → background: the reader's corrections for one article, by expert id. */
   getCorrections(data: { articleKey: string }): Record<string, StanceLabel>;
-  /** popup → background: the whole history as JSON (round-trips through import) or CSV. */
-  exportHistory(data: ExportRequest): ExportResult;
-  /** popup → background: merge a JSON export; all or nothing. */
-  importHistory(data: ImportRequest): ImportResult;
-  /** popup → background: progress of a running import (null when unknown or finished long ago). */
-  importProgress(data: { jobId: string }): ImportProgress | null;
+  /**
+   * popup → background: start an export (a snapshot of which articles to write). The file then comes
+   * in pieces of a few million characters from `exportNext`; the popup joins them into a Blob.
+   */
+  exportBegin(data: ExportRequest): ExportBegun;
+  /** popup → background: the next piece of an export file. */
+  exportNext(data: { jobId: string }): ExportPiece;
+  /**
+   * popup → background: start an import. The popup has read and validated the whole file already;
+   * it then sends the corrections and the articles in batches (each validated again here and merged
+   * in one transaction), and ends with `importEnd`: commit, or put everything back as it was.
+   */
+  importBegin(): { jobId: string };
+  /** popup → background: a batch of corrections (a JSON array, as in the file). */
+  importCorrections(data: ImportBatch): ImportStep;
+  /** popup → background: a batch of articles (a JSON array, as in the file). */
+  importArticles(data: ImportBatch): ImportStep;
+  /** popup → background: the import is over; `commit: false` undoes every batch written. */
+  importEnd(data: { jobId: string; commit: boolean }): ImportResult;
   /** popup → background: articles per week and the balance of voices, oldest week first. */
   weeklyStats(data: { weeks?: number }): WeekStats[];
   /** options → background: apply the retention setting now. */
   pruneHistory(): { removed: number };
-  /** popup/options → background: ask the browser not to evict the history under storage pressure. */
-  persistStorage(): { persisted: boolean };
 }

@@ -15,7 +15,8 @@ import {
   setStanceCorrection,
   weeklyStats,
 } from '@/utils/db/history-repo';
-import { exportCsv, exportJson, importJson } from '@/utils/db/import-export';
+import { createBackupService } from '@/utils/db/backup-service';
+import { exportBackup, importBackup } from '@/utils/db/backup-stream';
 
 export function repoClient(
   db: HistoryDb,
@@ -32,16 +33,10 @@ export function repoClient(
     listExperts: (q) => listExperts(db, q),
     getExpert: (id) => getExpert(db, id),
     setStanceCorrection: (input) => setStanceCorrection(db, input),
-    async exportHistory(format) {
-      const content = format === 'json' ? await exportJson(db) : await exportCsv(db);
-      return {
-        filename: `history.${format}`,
-        mime: 'text/plain',
-        content,
-        articles: await db.articles.count(),
-      };
-    },
-    importHistory: (json, onProgress) => importJson(db, json, onProgress),
+    // The popup's own backup code, with the background's service in place of messages.
+    exportHistory: (format, onProgress) => exportBackup(createBackupService(db), format, onProgress),
+    importHistory: (file, onProgress) => importBackup(createBackupService(db), file, onProgress),
+    persistStorage: async () => 'best-effort',
     weeklyStats: (weeks) => weeklyStats(db, weeks),
     async setSitePaused(host, p) {
       if (p) paused.push(host);
