@@ -36,7 +36,8 @@ async function seeded() {
     article('a', {
       experts: [expert('Vera Analyst', 'durable', 'Invented Institute'), expert('Ivan Scholar', 'fragile')],
     }),
-    { now: 1000 },
+    // The name the page claimed for itself travels with the article (it is never its site).
+    { now: 1000, claimedSite: 'Claimed Wire' },
   );
   await saveArticle(
     db,
@@ -66,6 +67,10 @@ describe('export → clear → import', () => {
     expect(env).toMatchObject({ app: 'triangle-lens', schema: 2, exportedAt: new Date(5000).toISOString() });
     expect(env.articles).toHaveLength(2);
     expect(env.articles[0].terms).toBeUndefined();
+    expect(env.articles.map((a: { claimedSite?: string }) => a.claimedSite ?? null).sort()).toEqual([
+      'Claimed Wire',
+      null,
+    ]);
     await clearHistory(db);
     const progress: string[] = [];
     const res = await importJson(db, json, (p) => progress.push(p.phase));

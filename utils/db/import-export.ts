@@ -67,6 +67,8 @@ const ArticleDataSchema = v.object({
   url: WebUrlSchema,
   title: ArticleInputSchema.entries.title,
   site: v.pipe(v.string(), v.maxLength(LIMITS.site)),
+  /** The name the page gave itself, when it is not its real host (kept beside the site, as a claim). */
+  claimedSite: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.site))),
   byline: ArticleInputSchema.entries.byline,
   publishedTime: ArticleInputSchema.entries.publishedTime,
   lang: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.lang)))),
@@ -149,6 +151,7 @@ function normalizeArticle(a: v.InferOutput<typeof ArticleDataSchema>): ArticleDa
     url: a.url,
     title: a.title,
     site: a.site,
+    ...(a.claimedSite ? { claimedSite: a.claimedSite } : {}),
     byline: a.byline,
     publishedTime: a.publishedTime,
     lang: a.lang ?? null,
