@@ -60,6 +60,12 @@ describe('summarizeForPopup', () => {
     expect(s.experts.every((e) => e.statements.length === 0 && e.stance.evidence.length === 0)).toBe(true);
   });
 
+  it('keeps the language and says when experts are not read in it', () => {
+    expect(summarizeForPopup(longArticle).expertsLanguageSupported).toBeUndefined();
+    const ru = summarizeForPopup({ ...longArticle, language: 'ru', expertsLanguageSupported: false });
+    expect([ru.language, ru.expertsLanguageSupported]).toEqual(['ru', false]);
+  });
+
   it('stays small however long the article is', () => {
     const full = JSON.stringify(longArticle).length;
     const small = JSON.stringify(summarizeForPopup(longArticle)).length;

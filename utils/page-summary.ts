@@ -43,5 +43,7 @@ export function summarizeForPopup(a: Analysis): Analysis {
     })),
     people: [],
     timings: {},
+    ...(a.language ? { language: cut(a.language, 35) } : {}),
+    ...(a.expertsLanguageSupported === false ? { expertsLanguageSupported: false } : {}),
   };
 }

@@ -99,7 +99,13 @@ export function CurrentPage({ page, loading, onPause, onOpenExpert, client }: Pr
               ))}
             </ul>
           )}
-          {page.related && experts.length === 0 && <p class="tl-muted">No experts found in this article.</p>}
+          {page.related && experts.length === 0 && (
+            <p class="tl-muted" data-testid="no-experts">
+              {page.analysis?.expertsLanguageSupported === false
+                ? `Recognised as on the topic (${languageName(page.analysis.language)}); experts and their stance are read in English only.`
+                : 'No experts found in this article.'}
+            </p>
+          )}
           <div class="tl-current-foot">
             {page.related && (evidence.length > 0 || subtopics.length > 0) && (
               <details class="tl-why">
@@ -140,4 +146,14 @@ export function CurrentPage({ page, loading, onPause, onOpenExpert, client }: Pr
       )}
     </section>
   );
+}
+
+/** The language's name in English, for the "read in English only" line ('und' and unknown: a code). */
+function languageName(code: string | undefined): string {
+  if (!code || code === 'und') return 'language not told';
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

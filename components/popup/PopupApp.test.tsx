@@ -288,3 +288,32 @@ describe('CurrentPage outside the web', () => {
     expect(within(screen.getByTestId('current-page')).queryByRole('button')).toBeNull();
   });
 });
+
+describe('CurrentPage on a page in another language', () => {
+  it('says the page is on the topic and that experts are read in English only', async () => {
+    db = freshDb();
+    const page: CurrentPageInfo = {
+      url: 'https://news.example/ru/article',
+      title: 'Москва и Пекин',
+      related: true,
+      analysis: {
+        isArticle: true,
+        article: null,
+        topic: { related: true, score: 0.8, subtopics: [], evidence: [], version: '1' },
+        experts: [],
+        people: [],
+        timings: {},
+        language: 'ru',
+        expertsLanguageSupported: false,
+      },
+      counted: false,
+      paused: false,
+    };
+    render(<PopupApp client={repoClient(db, page)} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('no-experts').textContent).toBe(
+        'Recognised as on the topic (Russian); experts and their stance are read in English only.',
+      ),
+    );
+  });
+});
