@@ -4,10 +4,10 @@ import { confidenceWord } from './confidence-words';
 describe('confidenceWord', () => {
   it('maps the scorer’s number to three words at fixed cut points', () => {
     expect(confidenceWord(0.97)).toBe('clear');
-    expect(confidenceWord(0.75)).toBe('clear');
-    expect(confidenceWord(0.749)).toBe('likely');
-    expect(confidenceWord(0.5)).toBe('likely');
-    expect(confidenceWord(0.49)).toBe('unclear');
+    expect(confidenceWord(0.8)).toBe('clear');
+    expect(confidenceWord(0.799)).toBe('likely');
+    expect(confidenceWord(0.6)).toBe('likely');
+    expect(confidenceWord(0.59)).toBe('unclear');
     expect(confidenceWord(0)).toBe('unclear');
   });
 

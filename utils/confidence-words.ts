@@ -1,13 +1,13 @@
 /**
- * Confidence in words instead of a percentage. The stance scores are not calibrated probabilities
- * (the measured accuracy on the real sets is far from "93 %"), so the reader sees three coarse words
- * whose cut points follow how the scorer builds its number (utils/stance.ts): one-sided evidence with
- * a clear margin reaches 0.75 and above, a weaker or mixed margin lands between 0.5 and 0.75, and a
- * single cue, a tie or no evidence stays below 0.5.
+ * Confidence in words instead of a percentage: the stance model's number is a pooled probability,
+ * calibrated only on our own held-out statements (its reliability bins are in
+ * utils/data/stance-model.v1.json), and accuracy on real pages is far lower, so a reader sees three
+ * coarse words. Cut points from those bins: at 0.8 and above about nine in ten statements were right
+ * ("clear"), from 0.6 most were ("likely"), below that it is a guess ("unclear").
  */
 export type ConfidenceWord = 'clear' | 'likely' | 'unclear';
 
-export const CONFIDENCE_CUTS = { clear: 0.75, likely: 0.5 } as const;
+export const CONFIDENCE_CUTS = { clear: 0.8, likely: 0.6 } as const;
 
 export function confidenceWord(confidence: number): ConfidenceWord {
   if (!Number.isFinite(confidence)) return 'unclear';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import data from './data/stance-axis.v1.json';
-import { certainty, labelStance } from './stance';
+import { labelStance } from './stance';
 import { loadAxes } from './stance-rules';
 import type { Stance, Statement } from './types';
 
@@ -150,11 +150,5 @@ describe('labelStance', () => {
     const s = labelStance(thesis);
     expectHonest(s);
     expect(s.label).toBe('durable');
-  });
-
-  it('turns a confidence into a word the card can show', () => {
-    expect(certainty(0.92)).toBe('clear');
-    expect(certainty(0.7)).toBe('likely');
-    expect(certainty(0.45)).toBe('unclear');
   });
 });

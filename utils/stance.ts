@@ -92,13 +92,3 @@ export function labelStance(statements: Statement[], opts: LabelOptions = {}): S
     axis: model.axis,
   };
 }
-
-/**
- * A word for a confidence, by the reliability measured on held-out statements: "clear" where about
- * nine in ten were right, "likely" where most were, "unclear" below.
- */
-export function certainty(confidence: number): 'clear' | 'likely' | 'unclear' {
-  if (confidence >= 0.8) return 'clear';
-  if (confidence >= 0.6) return 'likely';
-  return 'unclear';
-}
