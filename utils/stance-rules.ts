@@ -384,15 +384,10 @@ export interface LabelOptions {
   axis?: CompiledAxis;
 }
 
-/**
- * Label an expert's stance from their own statements (quotes and paraphrases only). Always returns
- * a label; a durable or fragile label always carries the evidence that decided it.
- */
-export function labelStanceByRules(statements: Statement[], opts: LabelOptions = {}): Stance {
-  const axis = resolveAxis(opts);
-  const { scoring } = axis.def;
+/** The statements that are judged: non-empty, each once, in article order, at most MAX_STATEMENTS. */
+export function judgedStatements(statements: Statement[]): Statement[] {
   const seen = new Set<string>();
-  const unique = statements
+  return statements
     .filter((s) => typeof s?.text === 'string' && s.text.trim() !== '')
     .filter((s) => {
       const key = `${s.sentenceIndex}\u0000${s.text}`;
@@ -402,6 +397,16 @@ export function labelStanceByRules(statements: Statement[], opts: LabelOptions =
     })
     .sort((a, b) => a.sentenceIndex - b.sentenceIndex)
     .slice(0, MAX_STATEMENTS);
+}
+
+/**
+ * Label an expert's stance from their own statements (quotes and paraphrases only). Always returns
+ * a label; a durable or fragile label always carries the evidence that decided it.
+ */
+export function labelStanceByRules(statements: Statement[], opts: LabelOptions = {}): Stance {
+  const axis = resolveAxis(opts);
+  const { scoring } = axis.def;
+  const unique = judgedStatements(statements);
 
   if (!unique.length) return { label: 'neutral', confidence: 0, evidence: [], axis: axis.def.id };
 

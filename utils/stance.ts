@@ -21,7 +21,7 @@ import {
   bundledAxes,
   DEFAULT_AXIS_ID,
   labelStanceByRules,
-  MAX_STATEMENTS,
+  judgedStatements,
   resolveAxis,
   type LabelOptions,
 } from './stance-rules';
@@ -35,28 +35,13 @@ export function bundledStanceModel(): StanceModel {
   return bundledModel;
 }
 
-/** Unique, ordered, bounded: the statements that are judged. */
-function judged(statements: Statement[]): Statement[] {
-  const seen = new Set<string>();
-  return statements
-    .filter((s) => typeof s?.text === 'string' && s.text.trim() !== '')
-    .filter((s) => {
-      const key = `${s.sentenceIndex}\u0000${s.text}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.sentenceIndex - b.sentenceIndex)
-    .slice(0, MAX_STATEMENTS);
-}
-
 /** Read each statement: its features and calibrated probabilities. */
 export function readStatements(statements: Statement[], model = bundledStanceModel()): ReadStatement[] {
   const axis = bundledAxes().get(model.axis);
   if (!axis) throw new Error(`stance model is for unknown axis "${model.axis}"`);
   const out: ReadStatement[] = [];
   let prev: { index: number; pair: boolean } | null = null;
-  for (const s of judged(statements)) {
+  for (const s of judgedStatements(statements)) {
     const inherit = prev !== null && prev.pair && s.sentenceIndex - prev.index === 1;
     const feats = statementFeatures(axis, s.text, inherit);
     out.push({ statement: s, features: feats, probs: predict(model, feats.features) });
