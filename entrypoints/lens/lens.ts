@@ -9,7 +9,7 @@ import type { CardHandle, LensBridge } from '@/utils/lens-bridge';
 import { applyMarks, MARK_TAG, marksDetached, MENTION_ATTR, type AppliedMarks } from '@/utils/marks';
 import { sendMessage } from '@/utils/messaging';
 import { mark, timed } from '@/utils/perf';
-import { isSiteOff } from '@/utils/settings-core';
+import { isSiteOff, normalizeSettings } from '@/utils/settings-core';
 import type { ScriptLife } from '@/utils/script-life';
 import type { Analysis, Expert } from '@/utils/types';
 import { toArticleInput } from './article-input';
@@ -157,6 +157,16 @@ export async function startLens(ctx: ScriptLife, bridge: LensBridge): Promise<vo
   };
   ctx.on(document, 'focusin', (e) => ring(e, true));
   ctx.on(document, 'focusout', (e) => ring(e, false));
+
+  // The reader pauses this site, or turns marks off, while the page is open: the marks and the card
+  // go at once (a reload brings them back once the site is on again).
+  const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !changes.settings) return;
+    const now = normalizeSettings(changes.settings.newValue);
+    if (isSiteOff(location.hostname, now) || !now.marksEnabled) ctx.end();
+  };
+  browser.storage.onChanged.addListener(onSettings);
+  ctx.onEnd(() => browser.storage.onChanged.removeListener(onSettings));
 
   bridge.refresh = begin;
   ctx.onEnd(() => {

@@ -289,3 +289,23 @@ test('export → clear (confirmed) → import gives the history back; delete rem
   await expect(popup.row(SEED.title)).toHaveCount(0);
   await page.close();
 });
+
+test('pausing the site removes the marks from the open page at once', async () => {
+  const page = await session.context.newPage();
+  const article = new ArticlePage(page);
+  await article.open(seedUrl());
+  await article.waitForMarksInPlace();
+  await expect(page.locator(MARK).first()).toBeVisible();
+  const text = await page.evaluate(() => document.querySelector('article')?.textContent);
+  const host = new URL(seedUrl()).hostname;
+  await setSettings(session, { pausedSites: [host] });
+  try {
+    await expect(page.locator(MARK)).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
+    // The text reads as before: the very same nodes are back.
+    expect(await page.evaluate(() => document.querySelector('article')?.textContent)).toBe(text);
+  } finally {
+    await setSettings(session, { pausedSites: [] });
+    await page.close();
+  }
+});
