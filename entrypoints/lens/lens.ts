@@ -101,17 +101,25 @@ export async function startLens(ctx: ScriptLife, bridge: LensBridge): Promise<vo
 
   // The card stage loads on the first real hover, Tab stop or key on a mark (never on a page
   // script's synthetic event or `.focus()`: see utils/card-triggers.ts), then handles them itself.
+  // A reader may press Enter on a mark while the stage is still loading after the Tab that reached it:
+  // the latest want is the one honoured once it has loaded (a key is never lost behind a Tab's hint).
   type Want = { kind: 'hover' | 'tab' | 'key'; target: HTMLElement; mark: HTMLElement };
+  let pending: Want | null = null;
   const wantCard = (want: Want) => {
-    if (card || cardRequested || !settings.cardsEnabled || !bridge.cardHost) return;
+    if (card || !settings.cardsEnabled || !bridge.cardHost) return;
+    pending = want;
+    if (cardRequested) return;
     cardRequested = true;
     const since = performance.now();
     void sendMessage('loadCardUi')
       .then(() => {
+        const first = pending;
         const wait =
-          want.kind === 'hover' ? Math.max(0, settings.cardDelayMs - (performance.now() - since)) : 0;
+          first?.kind === 'hover' ? Math.max(0, settings.cardDelayMs - (performance.now() - since)) : 0;
         ctx.setTimeout(() => {
-          if (!card || !want.target.isConnected) return;
+          const want = pending;
+          pending = null;
+          if (!card || !want || !want.target.isConnected) return;
           if (want.kind === 'hover' && want.mark.matches(':hover')) card.open(want.mark, false);
           else if (want.kind !== 'hover' && document.activeElement === want.target) {
             if (want.kind === 'key') card.open(want.mark, true);
@@ -121,6 +129,7 @@ export async function startLens(ctx: ScriptLife, bridge: LensBridge): Promise<vo
       })
       .catch(() => {
         cardRequested = false;
+        pending = null;
       });
   };
   ctx.on(document, 'pointerover', (e) => {

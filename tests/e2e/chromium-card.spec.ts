@@ -235,6 +235,29 @@ test('keyboard on a name inside a link: one stop with the link’s own name, Alt
   await page.close();
 });
 
+test('Enter straight after the Tab that reached a mark opens the card, also while its stage still loads', async () => {
+  // The Tab asks for the card stage (to show the hint); an Enter before it has loaded must not be lost.
+  // A fresh page each time (the stage not yet loaded), a slowed CPU, and no pause between the keys.
+  const first = await openSeed();
+  const tabs = await tabUntil(first.page, (a) => a.tag === 'triangle-lens-mark');
+  await first.page.close();
+  for (let i = 0; i < 3; i++) {
+    const { page } = await openSeed();
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    for (let t = 0; t < tabs; t++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const view = await expectCard(page, /\S/);
+    expect(view.focused).not.toBeNull();
+    await page.close();
+  }
+});
+
 test('axe-core: nothing serious or critical on the page with a card open', async () => {
   const { page } = await openSeed();
   await tabUntil(page, (a) => a.tag === 'triangle-lens-mark');

@@ -22,7 +22,7 @@ import { serveDemo } from '../../scripts/demo/launch.mjs';
  * Fresh launches of the demo. Before the fix the same test failed ("0 marks"; by hand 2 of 3 launches
  * showed none); the third test passed before too (a message wakes a stopped worker) and guards it.
  */
-const RUNS = Number(process.env.TL_STARTUP_RUNS || 5);
+const RUNS = Number(process.env.TL_STARTUP_RUNS || 10);
 const ARTICLE = '/e2e/ontopic-energy.html';
 
 let server: FixtureServer;

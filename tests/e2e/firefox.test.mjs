@@ -473,7 +473,9 @@ test(
     const source = readFileSync(file, 'utf8');
     rmSync(dir, { recursive: true, force: true });
 
-    const popup = await ff.openExtensionPage('popup.html', '[data-testid="data-tab"]');
+    // Its own profile: the history earlier tests leave behind (the seed article) would change the counts.
+    const fx = await launchFirefox();
+    const popup = await fx.openExtensionPage('popup.html', '[data-testid="data-tab"]');
     try {
       await popup.click('[data-testid="data-tab"]');
       const state = await popup.waitForSelector(
@@ -521,7 +523,8 @@ test(
       );
       assert.deepEqual(exported, JSON.parse(source).articles);
     } finally {
-      await popup.close();
+      await popup.close().catch(() => undefined);
+      await fx.close();
     }
   },
 );
