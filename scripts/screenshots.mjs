@@ -61,6 +61,34 @@ async function shoot(page, name, options = {}) {
   written.push(file);
 }
 
+/**
+ * Waits until the card is open. It lives in a closed shadow root, which no page script can enter:
+ * the DevTools protocol (the driver's privilege, not the page's) can, as in tests/e2e/support/closed-card.ts.
+ */
+async function waitForCard(page) {
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 100; i++) {
+    const host = await cdp.send('Runtime.evaluate', {
+      expression: "document.querySelector('triangle-lens-ui')",
+    });
+    if (host.result.objectId) {
+      const { node } = await cdp.send('DOM.describeNode', {
+        objectId: host.result.objectId,
+        depth: -1,
+        pierce: true,
+      });
+      const has = (n) =>
+        (n.attributes ?? []).some(
+          (a, j, all) => j % 2 === 1 && all[j - 1] === 'data-testid' && a === 'tl-card-name',
+        ) || [...(n.children ?? []), ...(n.shadowRoots ?? [])].some(has);
+      if (has(node)) return cdp.detach();
+    }
+    await page.waitForTimeout(100);
+  }
+  await cdp.detach();
+  throw new Error('the card did not open');
+}
+
 try {
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });
@@ -84,16 +112,7 @@ try {
   await mark.scrollIntoViewIfNeeded();
   await article.evaluate(() => window.scrollBy(0, 250));
   await mark.hover();
-  await article.waitForFunction(
-    () => {
-      const host = document.querySelector('triangle-lens-ui');
-      // The card lives in a shadow root (open or closed): wait for the host to have a size.
-      const box = host?.getBoundingClientRect();
-      return !!host && (host.shadowRoot?.querySelector('[data-testid="tl-card"]') || (box && box.height > 0));
-    },
-    null,
-    { timeout: 10_000 },
-  );
+  await waitForCard(article);
   await article.waitForTimeout(600); // let the card's opening transition finish
   // The article column around the mark and its card (the card may sit above or below the name).
   const box = await mark.boundingBox();
