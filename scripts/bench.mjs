@@ -250,6 +250,7 @@ try {
       const p = await benchPopup({
         context,
         popupUrl: browser.extensionUrl('popup.html'),
+        pageUrl: server.url('/e2e/offtopic-news.html'),
         root,
         tmp,
         reps: POPUP_REPS,
