@@ -7,9 +7,10 @@
 import { quickLook } from '@/utils/gate';
 import { createNavigationDebounce, sendWhenReady } from '@/utils/gate-schedule';
 import { lensBridge } from '@/utils/lens-bridge';
-import { sendMessage } from '@/utils/messaging';
 import { MAX_ELEMENTS, MAX_HTML_CHARS } from '@/utils/page-limits';
 import { mark, timed } from '@/utils/perf';
+import { serializePage } from '@/utils/serialize-page';
+import { createPageSender } from '@/utils/page-sender';
 
 const GUARD = '__triangleLensGate';
 /** Single-page sites: wait for the new article to render before looking again… */
@@ -23,6 +24,10 @@ const NAVIGATION_MAX_WAIT_MS = 3000;
 const MIN_GAP_BETWEEN_LOOKS_MS = 5000;
 const MAX_GAP_BETWEEN_LOOKS_MS = 60_000;
 const POLL_MS = 1000;
+/** Serialising the page yields to it after this much work. */
+const SERIALIZE_SLICE_MS = 8;
+
+const sendMessage = createPageSender((message) => browser.runtime.sendMessage(message));
 
 /** Left in the isolated world by a running gate, so that a second injection does no double work. */
 interface GateGuard {
@@ -110,11 +115,20 @@ async function lookAtPage(key: string): Promise<boolean> {
   if (!look.worth) return idle();
   // A gigantic page is not serialised at all (that alone would be a long task on the page's thread).
   if (document.getElementsByTagName('*').length > MAX_ELEMENTS) return idle();
-  const html = timed('serialize', () => document.documentElement?.outerHTML ?? '');
-  if (html.length > MAX_HTML_CHARS) return idle();
-  // Sending copies the page text again on this thread: in a task of its own, so that on a page of
-  // megabytes serialising and sending never add up to one long task.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // In slices of a few milliseconds (a page of megabytes in one call is a long task), scripts and
+  // styles left out.
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const html = await serializePage(document, {
+    sliceMs: SERIALIZE_SLICE_MS,
+    now: () => performance.now(),
+    pause,
+    slice: (fn) => timed('serialize', fn),
+    maxChars: MAX_HTML_CHARS,
+  });
+  if (html === null) return idle();
+  // Sending copies the page text again on this thread: in a task of its own, so that serialising
+  // and sending never add up to one long task.
+  await pause();
   const movedOn = () => pageKey(location.href) !== key;
   if (movedOn()) return true; // navigated away meanwhile: the next look follows
   // The background may still be starting (browser start, install, a worker being restarted): wait
