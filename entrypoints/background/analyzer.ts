@@ -11,18 +11,32 @@ import { sendMessage } from '@/utils/messaging';
 const OFFSCREEN_PATH = '/offscreen.html';
 let creating: Promise<void> | null = null;
 
-async function ensureOffscreen(): Promise<void> {
-  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+async function hasOffscreen(url: string): Promise<boolean> {
   const existing = await browser.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
     documentUrls: [url],
   });
-  if (existing.length > 0) return;
+  return existing.length > 0;
+}
+
+async function ensureOffscreen(): Promise<void> {
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  if (await hasOffscreen(url)) return;
   creating ??= browser.offscreen
     .createDocument({
       url,
       reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
       justification: 'Parse a copy of the article with Readability away from the page',
+    })
+    .catch(async (err: unknown) => {
+      // A worker stopped while it was creating the document (the browser stops idle workers) leaves
+      // that creation running; this instance's own attempt is then refused ("Only a single offscreen
+      // document may be created"). Wait for the other one to appear instead of failing the page.
+      for (let i = 0; i < 20; i++) {
+        if (await hasOffscreen(url)) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw err;
     })
     .finally(() => {
       creating = null;
