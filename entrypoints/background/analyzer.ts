@@ -44,13 +44,28 @@ async function ensureOffscreen(): Promise<void> {
   await creating;
 }
 
+/**
+ * Failures of a moment while the offscreen document comes up: it is listed before its script has run
+ * (nothing listens yet), or its creation was cut short (a worker stopped while creating it).
+ */
+const NOT_UP_YET = /receiving end does not exist|could not establish connection|closed before fully loading/i;
+const OFFSCREEN_RETRY_MS = [100, 300, 1000];
+
 export async function analyzeOffMainThread(req: AnalyzeRequest): Promise<Analysis> {
   if (import.meta.env.FIREFOX) {
     const { analyzeInThisDocument } = await import('@/utils/analyze-dom');
     return analyzeInThisDocument(req);
   }
-  await ensureOffscreen();
-  return sendMessage('analyzeInOffscreen', req);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ensureOffscreen();
+      return await sendMessage('analyzeInOffscreen', req);
+    } catch (err) {
+      const transient = err instanceof Error && NOT_UP_YET.test(err.message);
+      if (!transient || attempt >= OFFSCREEN_RETRY_MS.length) throw err;
+      await new Promise((resolve) => setTimeout(resolve, OFFSCREEN_RETRY_MS[attempt]));
+    }
+  }
 }
 
 /** A tiny page through the whole pipeline, so patterns compile and code warms before a real page. */

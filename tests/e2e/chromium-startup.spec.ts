@@ -13,6 +13,8 @@ import {
   launchWithPuppeteer,
   marksAndNavigation,
   MARK,
+  stopExtensionWorker,
+  waitForMarks,
 } from './support/chromium-startup';
 import { chromeBuildDir } from './support/chromium';
 // @ts-expect-error a plain ES module of the start script, without types
@@ -66,7 +68,7 @@ test('a tab open before the extension is installed is marked once it is installe
     await page.evaluate(() => ((window as unknown as { beforeInstall: number }).beforeInstall = 1));
     expect((await marksAndNavigation(page)).marks).toBe(0);
     await launched.browser.installExtension(chromeBuildDir);
-    await page.waitForSelector(MARK, { timeout: 30_000 });
+    await waitForMarks(page);
     const same = await page.evaluate(() => (window as unknown as { beforeInstall?: number }).beforeInstall);
     expect(same).toBe(1);
     expect((await marksAndNavigation(page)).marks).toBeGreaterThan(0);
@@ -78,18 +80,10 @@ test('a tab open before the extension is installed is marked once it is installe
 test('a page opened while the service worker is stopped is marked', async () => {
   const launched = await launchWithPuppeteer(true);
   try {
-    const { browser } = launched;
-    const isWorker = (t: { type(): string; url(): string }) =>
-      t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
-    await browser.waitForTarget(isWorker, { timeout: 20_000 });
-    // Stop every service worker, the extension's included, the way the browser does when idle.
-    const page = await browser.newPage();
-    const cdp = await page.createCDPSession();
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => browser.targets().filter(isWorker).length, { timeout: 15_000 }).toBe(0);
+    const page = await launched.browser.newPage();
+    await stopExtensionWorker(launched.browser, page);
     await page.goto(server.url(ARTICLE), { waitUntil: 'load' });
-    await page.waitForSelector(MARK, { timeout: 30_000 });
+    await waitForMarks(page);
     expect((await marksAndNavigation(page)).marks).toBeGreaterThan(0);
   } finally {
     await launched.close();

@@ -121,3 +121,81 @@ export async function marksAndNavigation(page: Page): Promise<{ marks: number; n
     return { marks: document.querySelectorAll(tag).length, navigation: nav?.type ?? 'unknown' };
   }, MARK);
 }
+
+const isExtensionWorker = (t: { type(): string; url(): string }) =>
+  t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+
+/**
+ * Stops every service worker, the extension's included, the way the browser does when idle, and
+ * waits until the extension's worker is gone (asking again if it is not: under load a stop sent while
+ * the worker was still starting was followed by the worker running again).
+ */
+export async function stopExtensionWorker(browser: Browser, page: Page): Promise<void> {
+  await browser.waitForTarget(isExtensionWorker, { timeout: 20_000 });
+  // The browser stops a worker once it is idle, not while it starts (under load, workers stopped right
+  // after they appeared kept running in 2 of 16 runs, even after 3 stops). Let it finish starting
+  // first: its warm-up creates the offscreen document, the last thing it does.
+  await browser.waitForTarget(
+    (t) => t.url().startsWith('chrome-extension://') && t.url().endsWith('/offscreen.html'),
+    {
+      timeout: 20_000,
+    },
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+  const cdp = await page.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  try {
+    for (let attempt = 1; ; attempt++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 5_000;
+      while (browser.targets().some(isExtensionWorker) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      if (!browser.targets().some(isExtensionWorker)) return;
+      if (attempt === 3) throw new Error('the extension service worker did not stop (3 tries)');
+    }
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * What the extension's stages left in the page's isolated world (for a failure message): whether the
+ * gate runs, whether the lens was injected, whether a verdict was handed over.
+ */
+export async function stagesInPage(page: Page): Promise<string> {
+  const cdp = await page.createCDPSession();
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  try {
+    await cdp.send('Runtime.enable');
+    const ours = contexts.filter(
+      (c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'),
+    );
+    if (!ours.length) return 'no isolated world of the extension in the page (the gate never ran)';
+    const states: string[] = [];
+    for (const c of ours) {
+      const r = await cdp.send('Runtime.evaluate', {
+        contextId: c.id,
+        returnByValue: true,
+        expression: `(() => { const g = globalThis; const b = g.__triangleLensBridge;
+          return 'gate ' + (g.__triangleLensGate ? 'running' : 'absent') + ', lens ' + (b?.refresh ? 'injected' : 'absent') +
+            ', verdict ' + (!b ? 'none' : b.analysis ? 'on topic' : 'not on topic or not yet'); })()`,
+      });
+      states.push(String(r.result.value));
+    }
+    return states.join('; ');
+  } catch (err) {
+    return `could not read the page's isolated world: ${String(err)}`;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Waits for the page's first mark; if none comes, fails saying which stage stopped short. */
+export async function waitForMarks(page: Page, timeout = 30_000): Promise<void> {
+  const marked = await page.waitForSelector(MARK, { timeout }).then(
+    () => true,
+    () => false,
+  );
+  if (!marked) throw new Error(`no marks in ${timeout / 1000} s: ${await stagesInPage(page)}`);
+}
