@@ -22,6 +22,9 @@ export async function startRefusingProxy(): Promise<RefusingProxy> {
   });
   server.on('connect', (req, socket) => {
     log.push(`CONNECT ${req.url}`);
+    // The browser may reset the tunnel it asked for (a page giving up on its request): without a
+    // listener that 'read ECONNRESET' is an uncaught exception that ends the whole test worker.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
