@@ -120,11 +120,11 @@ async function exportThroughPopup(context, popupUrl, format, out, timeout) {
   };
 }
 
-async function clearThroughPopup(context, popupUrl) {
+async function clearThroughPopup(context, popupUrl, timeout) {
   const page = await openData(context, popupUrl);
   await page.getByTestId('clear-history').click();
   await page.getByTestId('confirm-clear').click();
-  await waitForStatus(page, /cleared/, 120_000);
+  await waitForStatus(page, /cleared/, timeout);
   await page.close();
 }
 
@@ -134,7 +134,8 @@ async function clearThroughPopup(context, popupUrl) {
  */
 export async function benchBackup(o) {
   const log = o.log ?? (() => {});
-  const timeout = 30 * 60_000;
+  // Each step may take up to 30 min, or 20 ms per article for larger histories (200,000: 67 min).
+  const timeout = Math.max(30 * 60_000, o.articles * 20);
   const source = join(o.tmp, `backup-source-${o.articles}.json`);
   log(`backup: writing a synthetic export of ${o.articles} articles`);
   tsx(o.root, 'synthetic-export.ts', ['export', String(o.articles), source]);
@@ -157,7 +158,7 @@ export async function benchBackup(o) {
   const jsonLossless = check(jsonFile, 'json');
   const csvLossless = check(csvFile, 'csv');
   log('backup: clearing, importing the export, exporting again');
-  await clearThroughPopup(o.context, o.popupUrl);
+  await clearThroughPopup(o.context, o.popupUrl, timeout);
   const reImport = await importThroughPopup(o.context, o.popupUrl, jsonFile, timeout, slice);
   const again = join(o.tmp, 'backup-export-again.json');
   await exportThroughPopup(o.context, o.popupUrl, 'json', again, timeout);
