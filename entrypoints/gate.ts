@@ -134,11 +134,13 @@ async function lookAtPage(key: string): Promise<boolean> {
   // The background may still be starting (browser start, install, a worker being restarted): wait
   // for it with backoff instead of dropping the page.
   const url = location.href;
+  mark('asked');
   const analysis = await sendWhenReady(
     () => sendMessage('analyzePage', { html, url }),
     (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     movedOn,
   );
+  mark('answered');
   if (movedOn()) return true;
   // Hand the verdict to the lens (injected by the background meanwhile); null means nothing to mark.
   const bridge = lensBridge();

@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { listCorpus, startServer } from '../tests/e2e/server.mjs';
 import { launchWithExtension } from './bench/chromium.mjs';
-import { analyzeTrace, tracedLoad } from './bench/trace.mjs';
+import { analysisTimings, analyzeTrace, tracedLoad } from './bench/trace.mjs';
 import { median, readabilityMs, treeWalkerMs } from './bench/in-page.mjs';
 import { benchPopup } from './bench/popup.mjs';
 import { benchFlood } from './bench/flood.mjs';
@@ -200,6 +200,8 @@ try {
         steps: [],
         namePass: [],
         ref: [],
+        instants: [],
+        pipeline: [],
       };
       for (let rep = 0; rep < REPS; rep++) {
         log(`on-topic ${path}, repetition ${rep + 1}/${REPS}`);
@@ -211,6 +213,8 @@ try {
         r.measures.push(t.measuresMs);
         r.marks.push(t.marksInPlaceMs ?? NaN);
         r.steps.push(t.steps);
+        r.instants.push(t.instants);
+        r.pipeline.push((await analysisTimings(context, page, extensionId)) ?? {});
         // The name pass: finding the article's root and planning + applying the marks over its text.
         r.namePass.push((t.steps['find-root'] ?? 0) + (t.steps.mark ?? 0));
         const ref = analyzeTrace(events, reference.id);
@@ -236,6 +240,7 @@ try {
         referenceMs: round(median(r.ref), 3),
         namePassRatio: round(ratio(median(r.namePass), median(r.ref))),
         steps: r.steps,
+        breakdown: breakdown(r),
       };
     }
     results.onTopic = onTopic;
@@ -300,6 +305,43 @@ try {
   await server.close();
 }
 
+/**
+ * Where an on-topic page's time goes (medians over the repetitions, ms): on the page's main thread by
+ * step, and the time to marks by stage (the gate until it asks, the wait for the analysis split into
+ * the pipeline where it ran and the rest, the lens once the answer is in).
+ */
+function breakdown(r) {
+  const med = (f) => round(median(r.steps.map((_, i) => f(i))));
+  const step = (i, name) => r.steps[i][name] ?? 0;
+  const measured = (i) => Object.values(r.steps[i]).reduce((a, b) => a + b, 0);
+  const at = (i, name) => r.instants[i]?.[name] ?? NaN;
+  const pipe = (i, name) => r.pipeline[i]?.[name] ?? NaN;
+  const pipeTotal = (i) =>
+    ['parse', 'extract', 'topic', 'people', 'stance'].reduce((a, k) => a + (r.pipeline[i]?.[k] ?? 0), 0);
+  return {
+    mainThread: {
+      gate: med((i) => step(i, 'gate')),
+      serialize: med((i) => step(i, 'serialize')),
+      findRoot: med((i) => step(i, 'find-root')),
+      mark: med((i) => step(i, 'mark')),
+      scriptOutsideSteps: med((i) => r.ext[i] - measured(i)),
+    },
+    toMarks: {
+      untilAsked: med((i) => at(i, 'asked')),
+      waitForAnalysis: med((i) => at(i, 'answered') - at(i, 'asked')),
+      pipeline: {
+        parse: med((i) => pipe(i, 'parse')),
+        readability: med((i) => pipe(i, 'extract')),
+        topic: med((i) => pipe(i, 'topic')),
+        people: med((i) => pipe(i, 'people')),
+        stance: med((i) => pipe(i, 'stance')),
+      },
+      waitOutsidePipeline: med((i) => at(i, 'answered') - at(i, 'asked') - pipeTotal(i)),
+      afterAnswer: med((i) => at(i, 'marks-in-place') - at(i, 'answered')),
+    },
+  };
+}
+
 // Report.
 const o = results.offTopic;
 console.log('');
@@ -322,15 +364,33 @@ if (o) {
     report(
       `on-topic ${path}: content-script main-thread time / Readability parse`,
       r.mainThreadRatio,
-      '≤ 0.5',
+      '≤ 1.0',
       `${r.extMs} ms vs a cold parse of ${r.readabilityMs} ms (warm ${r.readabilityWarmMs} ms); verdict: ${r.verdicts.join('/')}`,
     );
     report(
       `on-topic ${path}: marks in place / Readability parse`,
       r.marksRatio,
-      '≤ 1.5',
+      '≤ 2.5',
       `${r.marksInPlaceMs} ms from the content script's start`,
     );
+    const b = r.breakdown;
+    if (b) {
+      const m = b.mainThread;
+      const t = b.toMarks;
+      const p = t.pipeline;
+      report(
+        `on-topic ${path}: the main-thread time by step (ms)`,
+        r.extMs,
+        '',
+        `gate's look ${m.gate}, serialising ${m.serialize} (in slices), article root ${m.findRoot}, marks ${m.mark}; loading and running the scripts outside those steps (compile, messages, listeners) ${m.scriptOutsideSteps}`,
+      );
+      report(
+        `on-topic ${path}: the time to marks by stage (ms)`,
+        r.marksInPlaceMs,
+        '',
+        `gate until it asks ${t.untilAsked}; waiting for the analysis ${t.waitForAnalysis}, of which the pipeline off the page: parse ${p.parse}, Readability ${p.readability}, topic ${p.topic}, people ${p.people}, stance ${p.stance}, and ${t.waitOutsidePipeline} outside it (messages page → worker → offscreen document and back, the queue, injecting the lens); the lens after the answer ${t.afterAnswer}`,
+      );
+    }
     report(
       `on-topic ${path}: name pass (article root + marks) / one TreeWalker pass in a content script`,
       r.namePassRatio,
@@ -340,9 +400,9 @@ if (o) {
   }
 }
 report(
-  'content script gzip size (kB)',
+  'gate.js (the script every page loads) gzip size (kB)',
   round(results.contentScript.gzipBytes / 1000, 1),
-  '≤ 30',
+  '≤ 5',
   `${results.contentScript.gzipBytes} bytes gzip -9, ${results.contentScript.bytes} raw`,
 );
 if (o) {

@@ -79,7 +79,8 @@ function scriptUrl(event) {
 /**
  * @returns {{ ran: boolean, extMs: number, scriptMs: number, measuresMs: number,
  *   marksInPlaceMs: number | null, longTasks: { ms: number, extMs: number }[],
- *   maxExtTaskMs: number, steps: Record<string, number> }}
+ *   maxExtTaskMs: number, steps: Record<string, number>, instants: Record<string, number> }}
+ *   `instants`: each `triangle-lens:<name>` mark's first time, in ms from the content script's start.
  */
 export function analyzeTrace(events, extensionId) {
   const prefix = `chrome-extension://${extensionId}/`;
@@ -95,6 +96,7 @@ export function analyzeTrace(events, extensionId) {
     longTasks: [],
     maxExtTaskMs: 0,
     steps: {},
+    instants: {},
   };
   if (!contentEval) return empty;
   const onMain = (e) => e.pid === contentEval.pid && e.tid === contentEval.tid;
@@ -107,7 +109,7 @@ export function analyzeTrace(events, extensionId) {
   const open = new Map();
   const measureSlices = [];
   const steps = {};
-  let marksAt = null;
+  const instantsUs = {};
   for (const e of events) {
     if (!e.cat?.includes('blink.user_timing') || !e.name?.startsWith('triangle-lens:')) continue;
     const key = `${e.name}|${JSON.stringify(e.id2 ?? e.id ?? '')}`;
@@ -118,8 +120,8 @@ export function analyzeTrace(events, extensionId) {
       measureSlices.push([start, e.ts]);
       const step = e.name.slice('triangle-lens:'.length);
       steps[step] = (steps[step] ?? 0) + (e.ts - start) / 1000;
-    } else if ((e.ph === 'I' || e.ph === 'R' || e.ph === 'i') && e.name === 'triangle-lens:marks-in-place') {
-      marksAt ??= e.ts;
+    } else if (e.ph === 'I' || e.ph === 'R' || e.ph === 'i') {
+      instantsUs[e.name.slice('triangle-lens:'.length)] ??= e.ts;
     }
   }
 
@@ -134,9 +136,42 @@ export function analyzeTrace(events, extensionId) {
     extMs: unionLength(extSlices) / 1000,
     scriptMs: unionLength(scriptSlices) / 1000,
     measuresMs: unionLength(measureSlices) / 1000,
-    marksInPlaceMs: marksAt === null ? null : (marksAt - contentEval.ts) / 1000,
+    marksInPlaceMs:
+      instantsUs['marks-in-place'] === undefined
+        ? null
+        : (instantsUs['marks-in-place'] - contentEval.ts) / 1000,
     longTasks: taskExt.filter((t) => t.ms > 50 && t.extMs > 0),
     maxExtTaskMs: Math.max(0, ...taskExt.map((t) => t.extMs)),
     steps,
+    instants: Object.fromEntries(
+      Object.entries(instantsUs).map(([name, ts]) => [name, (ts - contentEval.ts) / 1000]),
+    ),
   };
+}
+
+/**
+ * The analysis the gate handed to the lens, read from the page's isolated world over the DevTools
+ * protocol: its `timings` (ms per pipeline step where the analysis ran, off the page), or null.
+ */
+export async function analysisTimings(context, page, extensionId) {
+  const cdp = await context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  try {
+    await cdp.send('Runtime.enable');
+    for (const c of contexts) {
+      if (c.auxData?.type !== 'isolated' || c.origin !== `chrome-extension://${extensionId}`) continue;
+      const r = await cdp.send('Runtime.evaluate', {
+        contextId: c.id,
+        returnByValue: true,
+        expression: 'globalThis.__triangleLensBridge?.analysis?.timings ?? null',
+      });
+      if (r.result?.value) return r.result.value;
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
