@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './in-page.mjs';
+import { extensionWorld } from './trace.mjs';
 
 function synthetic(root, args) {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -98,13 +99,9 @@ async function saveFromPages(context, popupUrl, pageUrl, inputs) {
   for (const [i, input] of inputs.entries()) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const worlds = [];
-    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
-    await cdp.send('Runtime.enable');
+    const found = extensionWorld(cdp, extension);
     await page.goto(pageUrl);
-    const world = await waitFor(() =>
-      worlds.find((c) => c.auxData?.type === 'isolated' && c.origin === extension),
-    );
+    const world = await found;
     const url = new URL(input.url);
     url.protocol = host.protocol;
     url.host = host.host;
@@ -131,16 +128,6 @@ async function saveFromPages(context, popupUrl, pageUrl, inputs) {
     if (i > 0) out.push(ms);
   }
   return out;
-}
-
-async function waitFor(find, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error('the extension’s content-script world did not appear');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Two words of the synthetic titles each (utils/db/synthetic.ts), the second typed letter by letter. */

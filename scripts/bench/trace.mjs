@@ -150,25 +150,37 @@ export function analyzeTrace(events, extensionId) {
 }
 
 /**
- * The analysis the gate handed to the lens, read from the page's isolated world over the DevTools
- * protocol: its `timings` (ms per pipeline step where the analysis ran, off the page), or null.
+ * Enables the runtime domain on `cdp` (a page's DevTools session) and resolves with the extension's
+ * isolated world in that page (its execution context), once it exists: the world the extension's
+ * content scripts run in, which `origin` (`chrome-extension://<id>`) names.
+ */
+export async function extensionWorld(cdp, origin, timeoutMs = 10_000) {
+  const worlds = [];
+  cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+  await cdp.send('Runtime.enable');
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.origin === origin);
+    if (world) return world;
+    if (Date.now() > end) throw new Error(`no isolated world of ${origin} in the page`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The analysis the gate handed to the lens, read from the page's isolated world: its `timings` (ms per
+ * pipeline step where the analysis ran, off the page), or null.
  */
 export async function analysisTimings(context, page, extensionId) {
   const cdp = await context.newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
   try {
-    await cdp.send('Runtime.enable');
-    for (const c of contexts) {
-      if (c.auxData?.type !== 'isolated' || c.origin !== `chrome-extension://${extensionId}`) continue;
-      const r = await cdp.send('Runtime.evaluate', {
-        contextId: c.id,
-        returnByValue: true,
-        expression: 'globalThis.__triangleLensBridge?.analysis?.timings ?? null',
-      });
-      if (r.result?.value) return r.result.value;
-    }
-    return null;
+    const world = await extensionWorld(cdp, `chrome-extension://${extensionId}`, 1000);
+    const r = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      returnByValue: true,
+      expression: 'globalThis.__triangleLensBridge?.analysis?.timings ?? null',
+    });
+    return r.result?.value ?? null;
   } catch {
     return null;
   } finally {
