@@ -130,10 +130,10 @@ export function DataTools({ client, onChanged, download = downloadFile }: Props)
         </p>
       )}
       <label class="tl-file">
-        Import a JSON export
+        Import an export (JSON or CSV)
         <input
           type="file"
-          accept="application/json,.json"
+          accept="application/json,.json,text/csv,.csv"
           disabled={busy}
           data-testid="import-file"
           onChange={(e) => {
@@ -143,7 +143,10 @@ export function DataTools({ client, onChanged, download = downloadFile }: Props)
           }}
         />
       </label>
-      <p class="tl-muted">CSV is for spreadsheets and cannot be imported back; JSON keeps everything.</p>
+      <p class="tl-muted">
+        Both formats keep everything and import back. In a spreadsheet, CSV's last column (backup) is the
+        whole article in code: leave it as it is, and keep the file as CSV, to import it again.
+      </p>
       {progress && (
         <progress
           max={progress.total || 1}

@@ -12,7 +12,7 @@
  *   data-testid="trends-tab"       the Trends tab (weekly charts)
  *   data-testid="data-tab"         the Data tab (export, import, clear)
  *   data-testid="export-json"      export as JSON (and "export-csv")
- *   data-testid="import-file"      the file input that imports a JSON export
+ *   data-testid="import-file"      the file input that imports an export (JSON or CSV)
  *   data-testid="data-status"      the live region with export/import progress and results
  *   data-testid="data-error"       an import/export error message
  *   data-testid="clear-history"    "Clear all history…" (then "confirm-clear" confirms)

@@ -13,8 +13,10 @@ import type {
   ImportResult,
   ImportStep,
 } from '../messages/history';
+import { CSV_COLUMNS, CSV_COLUMNS_V1, CsvError, CsvRowReader, readBackupCell } from './csv';
 import { EnvelopeError, EnvelopeSplitter, type EnvelopePart } from './envelope-splitter';
 import {
+  EXPORT_APP,
   IMPORT_BATCH_ARTICLES,
   IMPORT_BATCH_CHARS,
   MAX_IMPORT_ARTICLES,
@@ -22,6 +24,7 @@ import {
   MAX_ITEM_CHARS,
   NOT_JSON,
   NOT_OURS,
+  NOT_OURS_CSV,
   checkMember,
   parseArticleBatch,
   parseCorrectionBatch,
@@ -107,21 +110,72 @@ class Batches {
   }
 }
 
-/** Read the whole file through the splitter, handing each part to `onPart` in order. */
+/** Not JSON (which starts with `{` or `[`), and a first line with cells in it: read as CSV. */
+function looksLikeCsv(firstPiece: string): boolean {
+  const head = firstPiece.slice(0, 2000).replace(/^\uFEFF?\s*/, '');
+  return !/^[[{]/.test(head) && /^[^\r\n]*[",]/.test(head);
+}
+
+/**
+ * A CSV export read as if it were a JSON one: the header must be this extension's (with the `backup`
+ * column), then each row's `backup` cell becomes one article's JSON.
+ */
+function csvParts(onPart: (part: EnvelopePart) => void): CsvRowReader {
+  let rows = 0;
+  let articles = 0;
+  let corrections = 0;
+  return new CsvRowReader((cells) => {
+    const index = rows++ - 1;
+    if (index < 0) {
+      const header = cells.join(',').replace(/^\uFEFF/, '');
+      if (header === CSV_COLUMNS.join(',')) {
+        onPart({ type: 'member', key: 'app', json: JSON.stringify(EXPORT_APP) });
+        return;
+      }
+      if (header === CSV_COLUMNS_V1.join(','))
+        throw new Refused(
+          'This CSV was exported by an earlier version, without the backup column, so it cannot be imported: import a JSON export instead. Nothing was changed.',
+        );
+      throw new Refused(NOT_OURS_CSV);
+    }
+    if (cells.length === 1 && cells[0] === '') return; // a blank line
+    if (cells.length !== CSV_COLUMNS.length)
+      throw new Refused(
+        `The file was refused, nothing was changed: row ${index + 2} has ${cells.length} cells, not ${CSV_COLUMNS.length}.`,
+      );
+    const backup = readBackupCell(cells[cells.length - 1]);
+    if (backup === null)
+      throw new Refused(
+        `The file was refused, nothing was changed: row ${index + 2}: its backup cell is damaged (was it edited?).`,
+      );
+    if (backup.kind === 'article')
+      onPart({ type: 'item', key: 'articles', index: articles++, json: backup.json });
+    else onPart({ type: 'item', key: 'corrections', index: corrections++, json: backup.json });
+  }, MAX_ITEM_CHARS * 2);
+}
+
+/** Read the whole file (a JSON or a CSV export), handing each part to `onPart` in order. */
 async function scan(source: Blob | string, onPart: (part: EnvelopePart) => Promise<void>): Promise<void> {
   const parts: EnvelopePart[] = [];
-  const splitter = new EnvelopeSplitter((p) => parts.push(p), {
-    arrays: ['articles', 'corrections'],
-    skip: ['experts'],
-    maxPartChars: MAX_ITEM_CHARS,
-  });
+  let reader: { push(text: string): void; end(): void } | null = null;
   try {
     for await (const text of textPieces(source)) {
-      splitter.push(text);
+      reader ??= looksLikeCsv(text)
+        ? csvParts((p) => parts.push(p))
+        : new EnvelopeSplitter((p) => parts.push(p), {
+            arrays: ['articles', 'corrections'],
+            skip: ['experts'],
+            maxPartChars: MAX_ITEM_CHARS,
+          });
+      reader.push(text);
       for (const p of parts.splice(0)) await onPart(p);
     }
-    splitter.end();
+    reader?.end();
+    for (const p of parts.splice(0)) await onPart(p);
+    if (!reader) throw new Refused(`${NOT_JSON}: the file is empty.`);
   } catch (e) {
+    if (e instanceof CsvError)
+      throw new Refused(`The file was refused, nothing was changed: not a readable CSV (${e.message}).`);
     if (!(e instanceof EnvelopeError)) throw e;
     if (e.kind === 'not-object') throw new Refused(NOT_OURS);
     if (e.kind === 'size') throw new Refused(`The file was refused, nothing was changed: ${e.message}.`);

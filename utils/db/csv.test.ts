@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { articlesToCsv, csvCell, defuse, parseCsv, toCsv } from './csv';
+import {
+  CsvError,
+  CsvRowReader,
+  articlesToCsv,
+  backupCell,
+  correctionBackupCell,
+  csvCell,
+  defuse,
+  parseCsv,
+  readBackupCell,
+  toCsv,
+} from './csv';
 
 /** What a spreadsheet might run: a piece of the cell that starts (after invisible spaces) with a formula. */
 const RUNNABLE =
@@ -114,5 +125,89 @@ describe('csv rows', () => {
     expect(row[12]).toBe("Vera;  '=Evil()");
     expect(row[13]).toBe('fragile (corrected); neutral');
     expect(row[14]).toBe('Org, Inc; ');
+  });
+});
+
+describe('the backup column', () => {
+  const article = {
+    key: 'https://news.example/a',
+    url: 'https://news.example/a',
+    title: '=cmd|calc; "quoted", 中俄 — Ñ 🐻',
+    site: 'news.example',
+    byline: null,
+    publishedTime: null,
+    lang: 'ru',
+    firstReadAt: 1,
+    lastReadAt: 2,
+    readCount: 1,
+    timeSpentMs: 1500,
+    wordCount: 10,
+    topic: { score: 0.5, subtopics: ['energy'], evidence: [] },
+    experts: [],
+  };
+
+  it('holds the article exactly, in characters no spreadsheet runs and defuse keeps', () => {
+    const cell = backupCell(article);
+    expect(cell).toMatch(/^tl1:[A-Za-z0-9_-]+$/);
+    expect(defuse(cell)).toBe(cell);
+    expect(RUNNABLE.test(cell)).toBe(false);
+    expect(readBackupCell(cell)).toEqual({ kind: 'article', json: JSON.stringify(article) });
+    const corr = { articleKey: 'https://news.example/b', expertId: 'v', label: 'fragile' as const, at: 3 };
+    const c = correctionBackupCell(corr);
+    expect(defuse(c)).toBe(c);
+    expect(readBackupCell(c)).toEqual({ kind: 'correction', json: JSON.stringify(corr) });
+  });
+
+  it('reads nothing from a damaged or edited cell', () => {
+    const cell = backupCell(article);
+    for (const bad of [
+      '',
+      'hello',
+      cell.slice(4),
+      `${cell}!`,
+      `${cell.slice(0, -1)} `,
+      `tl1:${'A'.repeat(5)}`, // a length base64 cannot have
+      'tl1:_w', // 0xFF: not UTF-8
+    ])
+      expect(readBackupCell(bad), bad).toBeNull();
+  });
+});
+
+describe('reading CSV in pieces', () => {
+  const text =
+    '"url","title"\r\n"https://a.example/","say ""hi"", then\r\nleave"\r\nbare,cells\r\n"",""\r\n"last","row"';
+  const whole = parseCsv(text);
+
+  it('gives the same rows wherever the pieces are cut', () => {
+    expect(whole).toEqual([
+      ['url', 'title'],
+      ['https://a.example/', 'say "hi", then\r\nleave'],
+      ['bare', 'cells'],
+      ['', ''],
+      ['last', 'row'],
+    ]);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const rows: string[][] = [];
+      const r = new CsvRowReader((row) => rows.push(row));
+      r.push(text.slice(0, cut));
+      r.push(text.slice(cut));
+      r.end();
+      expect(rows, `cut at ${cut}`).toEqual(whole);
+    }
+    const rows: string[][] = [];
+    const r = new CsvRowReader((row) => rows.push(row));
+    for (const ch of text) r.push(ch);
+    r.end();
+    expect(rows).toEqual(whole);
+  });
+
+  it('ends rows at LF as well as CRLF, and refuses an unclosed quote or an endless row', () => {
+    expect(parseCsv('"a","b"\n"c","d"\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(() => parseCsv('"a","b\r\n')).toThrow(CsvError);
+    const r = new CsvRowReader(() => {}, 100);
+    expect(() => r.push(`"${'x'.repeat(101)}"`)).toThrow(/longer than 100/);
   });
 });

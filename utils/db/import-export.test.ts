@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { exportCsv, exportJson, importJson } from './backup-service';
 import { createBackupService } from './backup-service';
-import { parseCsv } from './csv';
+import { backupCell, parseCsv } from './csv';
 import { buildExpertRecords } from './derive';
 import {
   EXPORT_PIECE_CHARS,
@@ -77,6 +77,19 @@ describe('export → clear → import', () => {
     expect(res).toEqual({ ok: true, added: 2, merged: 0, skipped: 0 });
     expect(progress).toContain('writing');
     expect(progress.at(-1)).toBe('done');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('gives back the same history from a CSV export too, corrections without their article included', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const csv = await exportCsv(db);
+    await clearHistory(db);
+    expect(await importJson(db, csv)).toEqual({ ok: true, added: 2, merged: 0, skipped: 0 });
+    expect(await snapshot(db)).toEqual(before);
+    // A spreadsheet that saves the file again with bare LF line ends and a byte-order mark.
+    await clearHistory(db);
+    expect(await importJson(db, `\uFEFF${csv.replace(/\r\n/g, '\n')}`)).toMatchObject({ ok: true, added: 2 });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -169,6 +182,49 @@ describe('import refuses bad files and changes nothing', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('refuses CSV that is not a whole export of ours, naming the row', async () => {
+    const source = await seeded();
+    const csv = await exportCsv(source);
+    const db = await seeded();
+    const before = await snapshot(db);
+    const lines = csv.trimEnd().split('\r\n');
+    const withoutBackup = parseCsv(csv)
+      .map((row) =>
+        row
+          .slice(0, -1)
+          .map((c) => `"${c.replace(/"/g, '""')}"`)
+          .join(','),
+      )
+      .join('\r\n');
+    const cases: [string, RegExp][] = [
+      [withoutBackup, /earlier version, without the backup column/],
+      ['"name","score"\r\n"a","1"\r\n', /not a Triangle Lens export \(its first row/],
+      [
+        [lines[0], lines[1].replace(/tl1:([A-Za-z0-9_-]{10})/, 'tl1:$1!'), ...lines.slice(2)].join('\r\n'),
+        /row 2: its backup cell is damaged/,
+      ],
+      [[lines[0], lines[1], lines[2].replace(/"tl1:/, '"tl9:')].join('\r\n'), /row 3: its backup cell/],
+      [[lines[0], lines[1].replace(/^"[^"]*",/, '')].join('\r\n'), /row 2 has 15 cells, not 16/],
+      [[lines[0], lines[1].slice(0, -5)].join('\r\n'), /not a readable CSV \(a quoted cell is not closed\)/],
+    ];
+    for (const [text, message] of cases) {
+      const res = await importJson(db, text);
+      expect(res.ok, String(message)).toBe(false);
+      expect(!res.ok && res.message).toMatch(message);
+    }
+    // A well-formed backup cell whose article is invalid is refused like the same JSON would be.
+    const evil = JSON.parse(JSON.stringify((await valid()).articles[0]));
+    evil.url = 'javascript:alert(1)';
+    const row = parseCsv(lines[1] + '\r\n')[0];
+    row[row.length - 1] = backupCell(evil);
+    const res = await importJson(
+      db,
+      `${lines[0]}\r\n${row.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')}\r\n`,
+    );
+    expect(!res.ok && res.message).toMatch(/articles\.0\.url: not an http\(s\) URL/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('parseArticleBatch accepts its own exports', async () => {
     const parsed = parseArticleBatch(JSON.stringify((await valid()).articles));
     expect(parsed.ok && parsed.value.length).toBe(2);
@@ -179,9 +235,12 @@ describe('exportCsv', () => {
   it('writes a header and one row per article, newest first', async () => {
     const db = await seeded();
     const lines = (await exportCsv(db)).trim().split('\r\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('"Grain, gas and ""friendship"""');
     expect(lines[2]).toContain('neutral (corrected)');
+    // The correction of an article not saved yet has a row of its own (the file holds everything).
+    expect(lines[3]).toContain('"https://news.example/not-yet","A stance correction');
+    expect(lines[3]).toContain('"vera-analyst","fragile (corrected)"');
   });
 });
 
@@ -231,6 +290,27 @@ describe('large files, in pieces', () => {
     expect(sortedMeta(await db.meta.get(COUNTS_ID))).toEqual(sortedMeta(meta));
   });
 
+  it('round-trips through an empty history from a CSV export, in batches', async () => {
+    const db = await syntheticDb();
+    const before = await snapshot(db);
+    const meta = await db.meta.get(COUNTS_ID);
+    const json = await exportJson(db, NOW);
+    const csv = await exportCsv(db);
+    await clearHistory(db);
+    const phases: string[] = [];
+    expect(await importJson(db, csv, (p) => phases.push(`${p.phase}:${p.done}`))).toEqual({
+      ok: true,
+      added: N,
+      merged: 0,
+      skipped: 0,
+    });
+    expect(phases).toContain(`writing:${IMPORT_BATCH_ARTICLES}`);
+    expect(await snapshot(db)).toEqual(before);
+    expect(sortedMeta(await db.meta.get(COUNTS_ID))).toEqual(sortedMeta(meta));
+    expect(await exportJson(db, NOW)).toBe(json);
+    expect(await exportCsv(db)).toBe(csv);
+  });
+
   it('exports the same file whatever the piece size, and CSV says what the history holds', async () => {
     const db = await syntheticDb(300);
     const service = createBackupService(db, { now: () => NOW });
@@ -247,9 +327,14 @@ describe('large files, in pieces', () => {
     expect(env.articles).toHaveLength(300);
     expect(env.corrections).toHaveLength(1);
     const rows = parseCsv(await exportCsv(db));
-    expect(rows).toHaveLength(301);
+    // Header, 300 articles, and the correction of an expert the article does not name.
+    expect(rows).toHaveLength(302);
+    expect(rows[301].slice(0, 2)).toEqual([
+      'https://synthetic-herald.example/synthetic/0',
+      'A stance correction (its article is not in the history)',
+    ]);
     const newestFirst = [...env.articles].reverse();
-    rows.slice(1).forEach((row, i) => {
+    rows.slice(1, 301).forEach((row, i) => {
       expect(row[0]).toBe(newestFirst[i].url);
       expect(row[1]).toBe(newestFirst[i].title);
       expect(row[12]).toBe(newestFirst[i].experts.map((e: { name: string }) => e.name).join('; '));

@@ -33,7 +33,7 @@ import {
   type ExportFormat,
   type ExportPiece,
 } from '../messages/history';
-import { articlesCsvRows, csvHeader } from './csv';
+import { articlesCsvRows, correctionsCsvRows, csvHeader } from './csv';
 import { foldExpertId, uniqueExperts } from './derive';
 import { updateExpertsForChanges, type ArticleChange } from './experts-sync';
 import { applyChangesToMeta, COUNTS_ID, emptyMeta, type MetaRecord } from './meta';
@@ -95,6 +95,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 const refused = (detail: string) => `The file was refused, nothing was changed: ${detail}`;
 export const NOT_JSON = 'The file is not valid JSON (is it a Triangle Lens export?)';
 export const NOT_OURS = 'This is not a Triangle Lens export (the "app" field is missing or different).';
+export const NOT_OURS_CSV =
+  "This CSV is not a Triangle Lens export (its first row is not this extension's column names). Nothing was changed.";
 
 /** JSON.parse that refuses prototype keys anywhere. */
 function parseJson(text: string): Checked<unknown> {
@@ -238,6 +240,21 @@ function cutAt(text: string, max: number): number {
  * One export in pieces. JSON lists the articles oldest first (an import then replays the reading in
  * order), CSV newest first; JSON adds the experts (for readers of the file) and the corrections.
  */
+/**
+ * The corrections that their article does not carry (no such article or expert in the history, or
+ * another label there): a CSV export lists these in rows of their own.
+ */
+async function notCarried(db: HistoryDb, list: CorrectionRecord[]): Promise<CorrectionRecord[]> {
+  if (!list.length) return [];
+  const keys = [...new Set(list.map((c) => c.articleKey))];
+  const recs = await db.articles.bulkGet(keys);
+  const byKey = new Map(keys.map((k, i) => [k, recs[i]]));
+  return list.filter((c) => {
+    const e = byKey.get(c.articleKey)?.experts.find((x) => x.id === c.expertId);
+    return !(e?.correction && e.correction.label === c.label && e.correction.at === c.at);
+  });
+}
+
 export class ExportSession {
   readonly total: number;
   private i = 0;
@@ -296,7 +313,7 @@ export class ExportSession {
       const data = recs.map(toArticleData);
       this.buffer += this.format === 'csv' ? articlesCsvRows(data) : this.list(data);
       if (this.i >= this.keys.length) {
-        if (this.format === 'csv') this.phase = 'done';
+        if (this.format === 'csv') this.phase = 'corrections';
         else {
           this.buffer += '],"experts":[';
           this.first = true;
@@ -328,11 +345,11 @@ export class ExportSession {
       )
         .limit(READ_CHUNK * 4)
         .toArray();
-      this.buffer += this.list(page);
+      this.buffer += this.format === 'csv' ? correctionsCsvRows(await notCarried(db, page)) : this.list(page);
       if (page.length) {
         const last = page[page.length - 1];
         this.lastCorrection = [last.articleKey, last.expertId];
-      } else this.phase = 'end';
+      } else this.phase = this.format === 'csv' ? 'done' : 'end';
       return;
     }
     if (this.phase === 'end') {

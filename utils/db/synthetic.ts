@@ -10,6 +10,7 @@ import { buildExpertRecords } from './derive';
 import { toRecord } from './records';
 import type { HistoryDb } from './schema';
 import { EXPORT_APP, EXPORT_SCHEMA } from './import-export';
+import { articlesCsvRows, csvHeader } from './csv';
 import { countsFromArticles } from './meta';
 import type { ArticleData, StoredExpert } from '../messages/history';
 
@@ -185,6 +186,27 @@ export function* syntheticExportPieces(
     yield (i ? ',' : '') + items.join(',');
   }
   yield '],"experts":[],"corrections":[]}';
+}
+
+/**
+ * The same history as a CSV export (newest first, as the extension writes it), in pieces. With the
+ * same `now`, importing it gives the same history as `syntheticExportPieces`.
+ */
+export function* syntheticCsvPieces(
+  n: number,
+  opts: SyntheticOptions & { perPiece?: number } = {},
+): Generator<string> {
+  const now = opts.now ?? Date.now();
+  const perPiece = opts.perPiece ?? 1000;
+  yield csvHeader();
+  for (let i = n - 1; i >= 0; i -= perPiece) {
+    const items: ArticleData[] = [];
+    for (let j = i; j > Math.max(-1, i - perPiece); j--) {
+      const a = syntheticArticleData(j, n, now, opts.expertPool);
+      items.push(opts.longQuotes ? withLongQuotes(a) : a);
+    }
+    yield articlesCsvRows(items);
+  }
 }
 
 /**
