@@ -454,7 +454,7 @@ test('startup: a page opened once the event page has gone idle is marked', T, as
 });
 
 test(
-  'Data tab: storage persistence is shown, and a history of three batches exports and imports back',
+  'Data tab: storage persistence is shown, and a history of three batches exports and imports back, as JSON and as CSV',
   { timeout: 5 * 60_000 },
   async () => {
     const { spawnSync } = await import('node:child_process');
@@ -498,14 +498,21 @@ test(
         }
         assert.fail(`status: ${await statusText()}`);
       };
-      // The file goes in through the input's own change event (no file chooser over BiDi).
-      await popup.evaluate((text) => {
-        const input = document.querySelector('[data-testid="import-file"]');
-        const files = new DataTransfer();
-        files.items.add(new File([text], 'history.json', { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      }, source);
+      // A file goes in through the input's own change event (no file chooser over BiDi).
+      const importText = (text, name, type) =>
+        popup.evaluate(
+          (text, name, type) => {
+            const input = document.querySelector('[data-testid="import-file"]');
+            const files = new DataTransfer();
+            files.items.add(new File([text], name, { type }));
+            input.files = files.files;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+          },
+          text,
+          name,
+          type,
+        );
+      await importText(source, 'history.json', 'application/json');
       await until(/Import finished: 1200 added/);
 
       // The export's Blob is kept when the download link is made.
@@ -522,6 +529,23 @@ test(
         async () => JSON.parse(await window.__tlExported.text()).articles,
       );
       assert.deepEqual(exported, JSON.parse(source).articles);
+
+      // The CSV export imports back into an emptied history: the same articles again.
+      const exportText = async (format, type) => {
+        await popup.evaluate(() => (window.__tlExported = null));
+        await popup.click(`[data-testid="export-${format}"]`);
+        await popup.waitForFunction((type) => window.__tlExported?.type === type, {}, type);
+        return popup.evaluate(() => window.__tlExported.text());
+      };
+      const csv = await exportText('csv', 'text/csv');
+      assert.equal(csv.trimEnd().split('\r\n').length, 1201);
+      await popup.click('[data-testid="clear-history"]');
+      await popup.click('[data-testid="confirm-clear"]');
+      await until(/cleared/);
+      await importText(csv, 'history.csv', 'text/csv');
+      await until(/Import finished: 1200 added/);
+      const again = JSON.parse(await exportText('json', 'application/json')).articles;
+      assert.deepEqual(again, JSON.parse(source).articles);
     } finally {
       await popup.close().catch(() => undefined);
       await fx.close();
