@@ -279,6 +279,16 @@ function pushSegments(
  * Finds people in sentences. `sentences` come from `splitSentenceSpans`; `skip` marks sentences that
  * belong to captions, credits or lists (no new people are taken from them).
  */
+/**
+ * "… at the Bank of Finland Iikka Korhonen": where a run that names an organisation (ending in a
+ * word of one of `kinds`) goes on with a full two-word name; -1 when it does not.
+ */
+function nameAfterOrg(tokens: RunToken[], kinds = ['place', 'org']): number {
+  const i = tokens.length - 2;
+  if (i < 1 || !kinds.includes(classifyWord(tokens[i - 1].word))) return -1;
+  return tokens.slice(i).every((x) => classifyWord(x.word) === 'name') ? i : -1;
+}
+
 export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolean[] = []): PeopleScan {
   const vocabulary = lowercaseVocabulary(text);
   const orgs = new Set<string>();
@@ -305,17 +315,7 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
       if (prevOrgEnd >= 0 && ORG_JOIN.test(s.slice(prevOrgEnd, runStart))) {
         // "… for International Peace Senior Fellow Eric Green": a title inside the run ends the name.
         let cut = tokens.findIndex((t, k) => k > 0 && classifyWord(t.word) === 'title');
-        // "… at the Bank of Finland Iikka Korhonen": a place or organisation word, then a full name.
-        if (cut < 0) {
-          const k = tokens.findIndex(
-            (t, i) =>
-              i > 0 &&
-              i + 2 === tokens.length &&
-              ['place', 'org'].includes(classifyWord(tokens[i - 1].word)) &&
-              tokens.slice(i).every((x) => classifyWord(x.word) === 'name'),
-          );
-          if (k > 0) cut = k;
-        }
+        if (cut < 0) cut = nameAfterOrg(tokens);
         const orgEnd = cut > 0 ? runStart + tokens[cut - 1].end : runStart + m[0].length;
         orgs.add(foldName(s.slice(prevOrgStart, orgEnd)));
         prevOrgEnd = -1;
@@ -335,13 +335,17 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
       if (/["“‘]$/u.test(before) && /^["”’]/u.test(s.slice(runStart + m[0].length))) continue;
       let toks = tokens;
       if (THE_BEFORE.test(before)) {
-        // "the Kremlin's Dmitry Peskov": only the part up to the possessive belongs to "the".
-        const cut = toks.findIndex((t) => t.possessive);
-        if (cut < 0) {
+        // "the Kremlin's Dmitry Peskov": only the part up to the possessive belongs to "the"; "… at
+        // the Baltic Policy School Oleg Varnavin": an organisation's name, then a full name.
+        const possessive = toks.findIndex((t) => t.possessive);
+        // (After "the", only an organisation word: "the U.S. Flag Code" is not "U.S." and a person.)
+        const cut = possessive >= 0 ? possessive + 1 : nameAfterOrg(toks, ['org']);
+        if (cut <= 0) {
           orgs.add(foldName(m[0]));
           continue;
         }
-        toks = toks.slice(cut + 1);
+        if (possessive < 0) orgs.add(foldName(m[0].slice(0, toks[cut - 1].end)));
+        toks = toks.slice(cut);
         if (!toks.length) continue;
       }
       // "said June Dreyer", "April Ryan, a correspondent at …": a month that is a given name.

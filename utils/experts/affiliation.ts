@@ -40,6 +40,16 @@ export const APPOSITIVE_OPENER =
 export const BIO =
   /^\s+(?:is|was|has\s+been|serves\s+as|holds)\s+((?:an?|the|one\s+of)\s+(?:[^.;:()]|(?<=\b\p{Lu})\.){2,200}?|(?:director|head|founder|president|chair|professor|co-founder|(?:senior|associate|assistant|visiting|distinguished|research|nonresident|non-resident)\s+(?:research\s+)?(?:fellow|professor|lecturer|analyst|researcher|scholar)|lecturer|fellow)\b[^.;:()]{2,200}?)(?=(?<!\b\p{Lu})\.|[;:()]|,\s|$)/u;
 
+/**
+ * A sentence that opens with a title run straight into the name, with no comma: "Head of the Centre
+ * for Eurasian Studies at the Baltic Policy School Oleg Varnavin said …". The title's head word comes
+ * first; after it only capitalised words and "of", "at", "for", "in", "on", "and", "the".
+ */
+export const OPENING_TITLE_RUN = rx(
+  String.raw`^[\s"“‘(]*((?:(?:Senior|Chief|Deputy|Executive|Managing|Research|Associate|Assistant|Visiting|Former|Founding|Lead|Principal)\s+)*(?:Head|Director|Chair(?:man|woman)?|President|Founder|Co-founder|Dean|Professor|Fellow|Analyst|Economist|Researcher|Scholar|Editor(?:-in-[Cc]hief)?)(?:\s+(?:of|at|for|in|on|and|the|\p{Lu}[\p{L}\p{M}'’.&-]*))+?)\s+$`,
+  'u',
+);
+
 /** The appositive after a name: ", a senior fellow at the X," → "a senior fellow at the X". */
 export function appositiveAfter(right: string): string | null {
   const dash = /^\s*[—–]\s*([^—–]{2,260}?)\s*[—–]/u.exec(right);
@@ -146,6 +156,15 @@ export function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
           organization = org;
           role = om![2];
         }
+      }
+    }
+    if (!role && mention.start <= 200) {
+      const opening = OPENING_TITLE_RUN.exec(s.slice(0, mention.start));
+      if (opening && /\s(?:of|at|for)\s/.test(opening[1])) {
+        roleBits.push(opening[1]);
+        const found = organizationIn(opening[1], ctx, mention.sentence);
+        role = found.org ? found.role : opening[1].trim();
+        if (!organization && found.org) organization = found.org;
       }
     }
     // "Carnegie's Alexander Gabuev", "Brookings Institution's senior fellow Jane Doe"

@@ -49,7 +49,7 @@ export const ORG_LEAD_ADJ = rx(
 );
 
 export const ORG_DESCRIPTOR = rx(
-  String.raw`^(?:[\p{L}.]+-\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+(?=[\p{Lu}\p{N}])`,
+  String.raw`^(?:[\p{L}.]+-\p{Ll}+\s+)?(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|journal|magazine|newsletter|platform|network|fund)\s+(?=[\p{Lu}\p{N}])`,
   'u',
 );
 
@@ -121,7 +121,7 @@ export function organizationIn(
   ctx: Ctx,
   sentence: number,
 ): { org: string | null; role: string | null } {
-  let text = appositive.replace(/^(?:who\s+(?:is|was|serves\s+as|works\s+as)\s+)/i, '');
+  let text = appositive.replace(/^(?:who(?:\s+(?:is|was|serves\s+as|works\s+as)|['’]s)\s+)/i, '');
   text = text.replace(/^(?:an?|the)\s+/i, '');
   // "a professor at X and a member of the Y commission": the membership is not the affiliation.
   const cut = TITLE_CUT.exec(text) ?? MEMBERSHIP_CUT.exec(text);
@@ -132,7 +132,7 @@ export function organizationIn(
       classifyWord(adj) === 'place' ? `${prep} ${descriptor} ` : whole,
   );
   const re = rx(
-    String.raw`\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:for\s+a|of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)`,
+    String.raw`\b(at|of|with|for|from|in|heads|leads|directs|runs|chairs|founded|co-founded|joined)\s+((?:the\s+)?(?:[\p{L}.]+-\p{Ll}+\s+)?(?:(?:\p{Ll}+\s+){0,3}(?:firm|consultancy|company|think[- ]tank|organi[sz]ation|outlet|bank|lab|group|agency|start-?up|nonprofit|institute|publication|journal|magazine|newsletter|platform|network|fund)\s+)?(?:[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)(?:\s+(?:for\s+a|of|for|on|and|&|de|du|the)?\s*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.&'’-]*)*)`,
     'gu',
   );
   re.lastIndex = 0;

@@ -16,6 +16,12 @@ import {
 } from './role-lexicon';
 
 const ACADEMIC_ORG = /\b(?:school|university|college|academy\s+of\s+sciences|faculty)\b/i;
+/**
+ * A specialist publication ("military journal", "defence weekly", "a China-focused newsletter"): its
+ * editor is quoted as a commentator, and its subject is not an employer (not a government body).
+ */
+const SPECIALIST_PUBLICATION =
+  /\b(?:military|defen[cs]e|security|strategic|foreign[- ]policy|foreign\s+affairs|geopolitical|energy|arms[- ]control|nuclear|(?:china|russia|asia|eurasia)[- ]focused|academic|scholarly|peer-reviewed)\s+(?:journal|magazine|review|weekly|quarterly|publication|newsletter|bulletin|yearbook)\b/i;
 
 export interface Affiliation {
   role: string | null;
@@ -43,6 +49,7 @@ export function classifyRole(a: Affiliation): RoleClass {
     (a.organization !== null && COMPANY_ORG.test(a.organization));
   // Analyst roles win: "a researcher who also advises the foreign ministry" is an expert.
   if (STRONG_EXPERT.test(t)) return 'expert';
+  if (LEADERSHIP.test(t) && SPECIALIST_PUBLICATION.test(t)) return 'expert';
   if (ADVISER.test(t) && !GOVERNMENT_ADVISER.test(t)) return 'expert';
   // "president of the Council on Foreign Relations", "director of the Stimson Center's China program".
   if (LEADERSHIP.test(t) && a.organization !== null && !govOrg && !company) return 'expert';
