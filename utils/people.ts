@@ -117,6 +117,16 @@ interface Candidate {
   weakOpener: boolean;
 }
 
+/** Words that make a bracket an organisation's name (experts/role-lexicon.ts has the full list). */
+const ORG_IN_BRACKETS =
+  /\b(?:center|centre|institute|council|foundation|endowment|university|college|school|academy|forum|society|association|think[- ]tank)\b/i;
+
+/** "Jane Roe (Adriatic Council on Foreign Relations)": a round-up's label line, not a headline. */
+function nameWithOrgLine(text: string): boolean {
+  const m = /^\S+(?:\s\S+){1,3}\s\(([^()]{3,160})\)$/.exec(text.trim());
+  return !!m && ORG_IN_BRACKETS.test(m[1]);
+}
+
 function isTitleCaseLine(text: string): boolean {
   if (text.length > 400) return false;
   const words = text.split(/\s+/).filter((w) => rx(String.raw`\p{L}`, 'u').test(w));
@@ -300,7 +310,7 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
     const alone =
       (si === 0 || sentences[si - 1].paragraph !== sentences[si].paragraph) &&
       (si + 1 >= sentences.length || sentences[si + 1].paragraph !== sentences[si].paragraph);
-    if (alone && isTitleCaseLine(s)) continue;
+    if (alone && isTitleCaseLine(s) && !nameWithOrgLine(s)) continue;
     NAME_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;

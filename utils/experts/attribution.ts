@@ -6,6 +6,7 @@
  * no one and has no pronoun ("Some experts question …") is nobody's.
  */
 import { rx } from '../names';
+import { THINK_TANK_ORG } from './role-lexicon';
 import type { Statement } from '../types';
 import type { Ctx } from './context';
 import {
@@ -104,7 +105,9 @@ export function attributeStatements(
     const s = sentences[i].text;
     if (!ms.length || !LABEL_LEFT.test(s.slice(0, ms[0].start))) continue;
     const colon = s.indexOf(':', ms[0].end);
-    if (colon < 0 || colon - ms[0].end > 250 || s.length - colon < 30) continue;
+    // Something must follow the label: 30 characters, or more sentences ("…: Not openly. Dual-use …").
+    const more = i + 1 < sentences.length && sentences[i + 1].paragraph === sentences[i].paragraph;
+    if (colon < 0 || colon - ms[0].end > 250 || (s.length - colon < 30 && !more)) continue;
     const label = s.slice(ms[0].end, colon);
     if (/[“"«]/.test(label) || /^\s*:/.test(s.slice(ms[0].end))) continue; // transcript turns: speakerVia
     const speakers = ms.filter(
@@ -184,6 +187,8 @@ const LABEL_ROLE =
 
 /** The words between a speaker's name and the colon are roles and organisations, not a clause. */
 function labelLooksLikeRoles(label: string, speakers: number): boolean {
+  // "Jane Roe (Adriatic Council on Foreign Relations): …": an organisation in brackets.
+  if (speakers === 1 && /^\s*\([^()]{3,160}\)\s*$/.test(label)) return THINK_TANK_ORG.test(label);
   if (!speakers || !/^\s*,/.test(label) || !LABEL_ROLE.test(label)) return false;
   // A label names roles bare ("Director of X"); ", an expert on … and author of the book Zero Sum: The
   // Arc of …" is an appositive running into a title.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from './context';
-import { findAuthorLines } from './author-lines';
+import { findAuthorLines, findRoundup } from './author-lines';
 
 const lines = (text: string) => {
   const r = readText(text);
@@ -53,5 +53,51 @@ describe('author lines in the text', () => {
     expect(found.authors).toEqual([]);
     expect(found.books).toEqual(['Piet Oduya']);
     expect(found.reviewers).toEqual(['ines-morrow']);
+  });
+});
+
+describe('round-ups', () => {
+  const TEXT = [
+    'Will the partnership last? Three experts answer',
+    'We asked specialists whether Russia and China will stay close.',
+    'Ines Morrow, senior researcher, Vale Institute of Security Studies',
+    'The partnership is solid. Nothing in the summit suggested a change.',
+    'Peter Oduya (Caldor Council on Foreign Relations)',
+    'I am more skeptical. Trade has already peaked.',
+    'Q: Will China supply weapons?',
+    'Not openly, says the ministry.',
+    'Mara Lind, professor of politics, University of Caldor',
+    'Beijing wants a weakened Russia.',
+  ].join('\n\n');
+
+  const said = (text: string) => {
+    const r = readText(text);
+    const out = new Map<string, string[]>();
+    for (const { personId, sentence } of findRoundup(r.ctx, r.skip)) {
+      const name = r.scan.persons.get(personId)?.name ?? personId;
+      out.set(name, [...(out.get(name) ?? []), r.ctx.sentences[sentence].text]);
+    }
+    return Object.fromEntries(out);
+  };
+
+  it('gives each labelled person the paragraphs under their line, up to the next person or question', () => {
+    expect(said(TEXT)).toEqual({
+      'Ines Morrow': ['The partnership is solid.', 'Nothing in the summit suggested a change.'],
+      'Peter Oduya': ['I am more skeptical.', 'Trade has already peaked.'],
+      'Mara Lind': ['Beijing wants a weakened Russia.'],
+    });
+    // They are the people asked, not the page's authors.
+    const r = readText(TEXT);
+    const ids = new Set(findRoundup(r.ctx, r.skip).map((x) => x.personId));
+    expect(findAuthorLines(r.ctx, r.skip, ids).authors).toEqual([]);
+  });
+
+  it('is not an author block (lines one after another) nor a single labelled person', () => {
+    expect(
+      said(
+        `A title\n\nInes Morrow, senior fellow, Vale Institute\n\nPeter Oduya, professor, University of Caldor\n\n${BODY}`,
+      ),
+    ).toEqual({});
+    expect(said(`A title\n\nInes Morrow, senior fellow, Vale Institute\n\n${BODY}`)).toEqual({});
   });
 });

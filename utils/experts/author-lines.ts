@@ -11,6 +11,8 @@
  *   does not otherwise name;
  * - a book review: the bibliographic line ("Title. By X. Some Press, 2025. 312 pages.") names the
  *   book's author, the expert the review discusses; "Reviewed by Y" names the reviewer, the byline.
+ *
+ * And the round-up, whose name-and-role lines look like author blocks but each has an answer under it.
  */
 import { foldName, NAME_RUN } from '../names';
 import { parseByline, type BylineAuthor } from './author-block';
@@ -64,11 +66,74 @@ const JOURNAL_AUTHOR = /([\p{Lu}][^(),;]{2,60}?)\s*\(([^()]{3,160})\)/gu;
 const END_BIO =
   /^\s+(?:is|was|has\s+been|serves\s+as)\s+(?:an?|the)\s+[^.]{0,120}?\b(?:at|of|with)\s+(?:the\s+)?\p{Lu}/u;
 
-export function findAuthorLines(ctx: Ctx, skip: boolean[]): AuthorLines {
+const QUESTION_LINE = /^\s*(?:Q|Question)\s*[:.]/;
+
+/**
+ * A paragraph that only names someone and describes them: "Jane Roe, senior researcher, Nordic
+ * Institute of X", "Jane Roe (Adriatic Council on Foreign Relations)". Returns the person's id.
+ */
+function labelParagraph(ctx: Ctx, i: number, text: string): string | null {
+  const ms = ctx.scan.bySentence[i];
+  if (!ms.length || !ms[0].full || ms[0].start > 4 || text.length > 300) return null;
+  if (ms.some((m) => m.personId !== ms[0].personId)) return null;
+  const rest = text.slice(ms[0].end).trim();
+  if (/^\([^()]{3,160}\)$/.test(rest)) return THINK_TANK_ORG.test(rest) ? ms[0].personId : null;
+  const described = rest.replace(/^[,|–—-]\s*/, '');
+  if (described === rest || /[.!?:]["”’]?$/.test(described) || VERB_IN_LINE.test(described)) return null;
+  return ROLE_ANY.test(described) && THINK_TANK_ORG.test(described) ? ms[0].personId : null;
+}
+
+/**
+ * Page shape "round-up": two or more paragraphs that each only name and describe someone, each
+ * followed by paragraphs of text, are the people asked and their answers ("Five experts weigh in").
+ * Returns every answer sentence with its speaker (up to the next such label, at most 6 paragraphs).
+ */
+export function findRoundup(ctx: Ctx, skip: boolean[]): { personId: string; sentence: number }[] {
+  const paragraphs = paragraphStarts(ctx);
+  const labels: { p: number; id: string }[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const i = paragraphs[p];
+    if (skip[i]) continue;
+    const id = labelParagraph(ctx, i, paragraphText(ctx, i).trim());
+    if (id) labels.push({ p, id });
+  }
+  // Labels with answers under them (an author block's lines stand one after another).
+  const answered = labels.filter((l, k) => {
+    const next = labels[k + 1]?.p ?? paragraphs.length;
+    return next > l.p + 1 && l.p + 1 < paragraphs.length;
+  });
+  if (answered.length < 2) return [];
+  const out: { personId: string; sentence: number }[] = [];
+  for (const l of answered) {
+    const next = labels.find((x) => x.p > l.p)?.p ?? paragraphs.length;
+    const end = Math.min(next, l.p + 1 + 6);
+    const from = paragraphs[l.p + 1];
+    const to = end < paragraphs.length ? paragraphs[end] : ctx.sentences.length;
+    for (let k = from; k < to; k++) {
+      const first = k === 0 || ctx.sentences[k - 1].paragraph !== ctx.sentences[k].paragraph;
+      // The answer ends where a paragraph opens with someone else or with the next question.
+      if (
+        first &&
+        k > from &&
+        (ctx.scan.bySentence[k].some((m) => m.personId !== l.id) || QUESTION_LINE.test(ctx.sentences[k].text))
+      )
+        break;
+      if (!skip[k]) out.push({ personId: l.id, sentence: k });
+    }
+  }
+  return out;
+}
+
+export function findAuthorLines(
+  ctx: Ctx,
+  skip: boolean[],
+  /** People who are not authors (the people a round-up asks). */
+  notAuthors: ReadonlySet<string> = new Set(),
+): AuthorLines {
   const out: AuthorLines = { authors: [], reviewers: new Set(), bookAuthors: new Map() };
   const paragraphs = paragraphStarts(ctx);
   const analysis = readsAsAnalysis(ctx, skip);
-  const seen = new Set<string>();
+  const seen = new Set<string>(notAuthors);
   const addAuthor = (a: BylineAuthor) => {
     if (seen.has(a.id)) return;
     seen.add(a.id);
