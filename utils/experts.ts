@@ -54,13 +54,15 @@ export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindP
   const { original, text, sentences, skip, scan, ctx } = readText(rawText);
   const sentenceText = (i: number) => original.slice(sentences[i].start, sentences[i].end);
   const roundup = findRoundup(ctx, skip);
-  const lines = findAuthorLines(ctx, skip, new Set(roundup.map((r) => r.personId)));
+  const speakers = findSpeakerBios(ctx, skip);
+  // The people a round-up asks or an event presents are not the page's authors.
+  const lines = findAuthorLines(ctx, skip, new Set([...roundup.map((r) => r.personId), ...speakers.keys()]));
   const book = attributeStatements(ctx, skip, sentenceText, [
     ...bookSeeds(ctx, skip, lines.bookAuthors),
     ...roundup.map((r) => ({ ...r, via: 'roundup' })),
   ]);
   const introduced = findIntroducedGuests(ctx, skip);
-  for (const [id, i] of findSpeakerBios(ctx, skip)) if (!introduced.has(id)) introduced.set(id, i);
+  for (const [id, i] of speakers) if (!introduced.has(id)) introduced.set(id, i);
 
   const keys = bylineKeys(opts.byline);
   const authors = parseByline(opts.byline);

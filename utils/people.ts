@@ -121,10 +121,21 @@ interface Candidate {
 const ORG_IN_BRACKETS =
   /\b(?:center|centre|institute|council|foundation|endowment|university|college|school|academy|forum|society|association|think[- ]tank)\b/i;
 
-/** "Jane Roe (Adriatic Council on Foreign Relations)": a round-up's label line, not a headline. */
+/** Role words that make the rest of a "Name — …" line a description (not a headline's words). */
+const LABEL_ROLE_WORD =
+  /\b(?:fellow|director|professor|lecturer|analyst|researcher|scholar|economist|historian|editor|chair|president|head|dean|adviser|advisor|founder|expert|specialist)\b/i;
+
+/**
+ * A line that names someone and describes them: "Jane Roe (Adriatic Council on Foreign Relations)",
+ * "Jane Roe — Senior Fellow, Kestrel Institute" (a round-up's or an event's speaker line), not a
+ * headline, though most of its words are capitalised.
+ */
 function nameWithOrgLine(text: string): boolean {
-  const m = /^\S+(?:\s\S+){1,3}\s\(([^()]{3,160})\)$/.exec(text.trim());
-  return !!m && ORG_IN_BRACKETS.test(m[1]);
+  const t = text.trim();
+  const bracket = /^\S+(?:\s\S+){1,3}\s\(([^()]{3,160})\)$/.exec(t);
+  if (bracket) return ORG_IN_BRACKETS.test(bracket[1]);
+  const dash = /^[^\s,—–|(]+(?:\s[^\s,—–|(]+){1,3}\s*(?:[—–|,]|\s-)\s*(.{3,200})$/u.exec(t);
+  return !!dash && LABEL_ROLE_WORD.test(dash[1]) && !/[.!?]$/.test(t);
 }
 
 function isTitleCaseLine(text: string): boolean {
@@ -310,13 +321,18 @@ export function scanPeople(text: string, sentences: SentenceSpan[], skip: boolea
     const alone =
       (si === 0 || sentences[si - 1].paragraph !== sentences[si].paragraph) &&
       (si + 1 >= sentences.length || sentences[si + 1].paragraph !== sentences[si].paragraph);
-    if (alone && isTitleCaseLine(s) && !nameWithOrgLine(s)) continue;
+    const titleCase = alone && isTitleCaseLine(s);
+    // A speaker line ("Jane Roe — Senior Fellow, Kestrel Institute") names one person: its first.
+    const labelLine = titleCase && nameWithOrgLine(s);
+    if (titleCase && !labelLine) continue;
+    const before0 = candidates.length;
     NAME_RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
     let prevOrgEnd = -1;
     let prevOrgStart = 0;
     while ((m = NAME_RUN.exec(s)) && guard++ < 5000) {
+      if (labelLine && candidates.length > before0) break;
       const runStart = m.index;
       const before = s.slice(Math.max(0, runStart - 40), runStart);
       const tokens = tokenizeRun(m[0]);

@@ -256,6 +256,18 @@ export function affiliationFor(p: PersonRecord, ctx: Ctx): Affiliation {
         if (ROLE_ANY.test(roleTextHere) || OTHER_ROLE.test(roleTextHere)) {
           roleBits.push(roleTextHere);
           const found = organizationIn(roleTextHere, ctx, mention.sentence);
+          // "Jane Doe — Senior Fellow, Kestrel Institute": the organisation is the last piece.
+          const cut = found.org ? -1 : roleTextHere.lastIndexOf(', ');
+          const last = cut > 0 ? cleanOrganization(roleTextHere.slice(cut + 2)) : null;
+          if (
+            last &&
+            !isPlaceOnly(last) &&
+            tokenizeRun(last).some((t) => classifyWord(t.word) === 'org') &&
+            !ctx.scan.persons.has(foldName(last))
+          ) {
+            role ??= roleTextHere.slice(0, cut).trim();
+            if (!organization) organization = last;
+          }
           role ??= found.role;
           if (!organization && found.org) organization = found.org;
         }

@@ -9,9 +9,9 @@ import type { Ctx } from './context';
 /** "X spoke with", "X talked to", "X interviewed", "X sat down with": X asks the questions. */
 const ASKS_AFTER =
   /^\s+(?:spoke|speaks|talked|talks|sat\s+down|chatted|met)\s+(?:with|to)\b|^\s+interview(?:s|ed)\b/i;
-/** "Interview by X", "Interviewed by X", "Questions by X", "Interviewer: X". */
+/** "Interview by X", "Interviewed by X", "Questions by X", "Interviewer: X", "Moderator: X", "Moderated by X". */
 const ASKS_BEFORE = rx(
-  String.raw`(?:\b[Ii]nterview(?:ed)?\s+by|\b[Qq]uestions\s+by|\b[Ii]nterviewer\s*:)\s*$`,
+  String.raw`(?:\b[Ii]nterview(?:ed)?\s+by|\b[Qq]uestions\s+by|\b[Ii]nterviewer\s*:|\b[Mm]oderat(?:or|ed\s+by)\s*:?|\b[Hh]ost(?:ed\s+by)?\s*:)\s*$`,
   'u',
 );
 /** A turn label: the name opens its paragraph and a colon follows. */
