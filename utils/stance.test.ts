@@ -30,6 +30,17 @@ describe('labelStance', () => {
     expect(s.evidence[0].cues).toEqual(['not', 'weakening']);
   });
 
+  it('reads "never been closer" as the strongest ties, not as a negation', () => {
+    for (const text of [
+      'She says the partnership has never been closer.',
+      'He notes that relations between Moscow and Beijing have never been stronger.',
+    ]) {
+      const s = labelStance([say(text)]);
+      expectHonest(s);
+      expect(s.label, text).toBe('durable');
+    }
+  });
+
   it('keeps "no limits" and "not always in lockstep" as phrases, not as negations', () => {
     expect(
       labelStance([say('He calls it a partnership with no limits between Russia and China.')]).label,
