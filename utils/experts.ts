@@ -17,7 +17,7 @@ import { readText } from './experts/context';
 import { findIntroducedGuests } from './experts/guests';
 import { findSpeakerBios } from './experts/speaker-bios';
 import { findInterviewers } from './experts/qa-interview';
-import { findAuthorLines, findRoundup } from './experts/author-lines';
+import { findAuthorLines, findRoundup, findThread } from './experts/author-lines';
 import type { Ctx } from './experts/context';
 import type { Affiliation } from './experts/role-class';
 export { parseByline, type BylineAuthor } from './experts/author-block';
@@ -53,13 +53,16 @@ export interface FindPeopleResult {
 export function findPeople(rawText: string, opts: FindPeopleOptions = {}): FindPeopleResult {
   const { original, text, sentences, skip, scan, ctx } = readText(rawText);
   const sentenceText = (i: number) => original.slice(sentences[i].start, sentences[i].end);
-  const roundup = findRoundup(ctx, skip);
+  const roundup = [
+    ...findRoundup(ctx, skip).map((r) => ({ ...r, via: 'roundup' })),
+    ...findThread(ctx, skip).map((r) => ({ ...r, via: 'thread' })),
+  ];
   const speakers = findSpeakerBios(ctx, skip);
   // The people a round-up asks or an event presents are not the page's authors.
   const lines = findAuthorLines(ctx, skip, new Set([...roundup.map((r) => r.personId), ...speakers.keys()]));
   const book = attributeStatements(ctx, skip, sentenceText, [
     ...bookSeeds(ctx, skip, lines.bookAuthors),
-    ...roundup.map((r) => ({ ...r, via: 'roundup' })),
+    ...roundup,
   ]);
   const introduced = findIntroducedGuests(ctx, skip);
   for (const [id, i] of speakers) if (!introduced.has(id)) introduced.set(id, i);

@@ -127,11 +127,13 @@ const LABEL_ROLE_WORD =
 
 /**
  * A line that names someone and describes them: "Jane Roe (Adriatic Council on Foreign Relations)",
- * "Jane Roe — Senior Fellow, Kestrel Institute" (a round-up's or an event's speaker line), not a
- * headline, though most of its words are capitalised.
+ * "Jane Roe — Senior Fellow, Kestrel Institute" (a round-up's or an event's speaker line), "Jane Roe
+ * @janeroe · 3h" (a post's header), not a headline, though most of its words are capitalised.
  */
 function nameWithOrgLine(text: string): boolean {
   const t = text.trim();
+  // "Jane Roe @janeroe · 3h": a post's header.
+  if (/^[^\s@]+(?:\s[^\s@]+){1,3}\s+@[A-Za-z0-9_]{2,30}(?![\w@])/.test(t)) return true;
   const bracket = /^\S+(?:\s\S+){1,3}\s\(([^()]{3,160})\)$/.exec(t);
   if (bracket) return ORG_IN_BRACKETS.test(bracket[1]);
   const dash = /^[^\s,—–|(]+(?:\s[^\s,—–|(]+){1,3}\s*(?:[—–|,]|\s-)\s*(.{3,200})$/u.exec(t);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from './context';
-import { findAuthorLines, findRoundup } from './author-lines';
+import { findAuthorLines, findRoundup, findThread } from './author-lines';
 
 const lines = (text: string) => {
   const r = readText(text);
@@ -99,5 +99,35 @@ describe('round-ups', () => {
       ),
     ).toEqual({});
     expect(said(`A title\n\nInes Morrow, senior fellow, Vale Institute\n\n${BODY}`)).toEqual({});
+  });
+});
+
+describe('social threads', () => {
+  const posts = (text: string) => {
+    const r = readText(text);
+    return findThread(r.ctx, r.skip).map(
+      ({ personId, sentence }) => `${r.scan.persons.get(personId)?.name}: ${r.ctx.sentences[sentence].text}`,
+    );
+  };
+
+  it('gives a header line’s person the numbered posts under it', () => {
+    expect(
+      posts(
+        'A thread\n\nInes Morrow @inesmorrow · 3h\n\n1/ The summit went well. Both sides smiled.\n\n2/ But trade is flat.\n\nSome reply from someone else.',
+      ),
+    ).toEqual([
+      'Ines Morrow: 1/ The summit went well.',
+      'Ines Morrow: Both sides smiled.',
+      'Ines Morrow: 2/ But trade is flat.',
+    ]);
+  });
+
+  it('reads one post per header when each post has its own, and nothing under a lone unnumbered header', () => {
+    expect(
+      posts(
+        'Posts\n\nInes Morrow @inesmorrow\n\nThe summit went well.\n\nInes Morrow @inesmorrow\n\nTrade is flat.\n\nA closing paragraph.',
+      ),
+    ).toEqual(['Ines Morrow: The summit went well.', 'Ines Morrow: Trade is flat.']);
+    expect(posts('Posts\n\nInes Morrow @inesmorrow\n\nThe summit went well.')).toEqual([]);
   });
 });

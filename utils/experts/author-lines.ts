@@ -124,6 +124,43 @@ export function findRoundup(ctx: Ctx, skip: boolean[]): { personId: string; sent
   return out;
 }
 
+/** A post's number at the start of a paragraph: "1/", "2/7", "3)" in a thread. */
+const POST_NUMBER = /^\s*\d{1,2}\s*(?:\/\s*\d{0,2}|\))\s+\S/;
+/** What may follow the name on a post's header line: a handle, a time ("· 3h"), a check mark. */
+const POST_HEADER_REST = /^(?:\s*@[A-Za-z0-9_]{2,30})(?:\s*[·•|]\s*[\w ,:.]{1,24})?\s*[✓✔]?\s*$/u;
+
+/**
+ * Page shape "social thread": a line with a person's name and handle ("Jane Roe @janeroe · 3h"),
+ * then their posts. The posts under it are theirs when they are numbered ("1/", "2/") or when the
+ * same header stands over several posts; up to the next header line.
+ */
+export function findThread(ctx: Ctx, skip: boolean[]): { personId: string; sentence: number }[] {
+  const paragraphs = paragraphStarts(ctx);
+  const headers: { p: number; id: string }[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const i = paragraphs[p];
+    const ms = ctx.scan.bySentence[i];
+    if (skip[i] || !ms.length || !ms[0].full || ms[0].start > 2) continue;
+    const text = paragraphText(ctx, i);
+    if (POST_HEADER_REST.test(text.slice(ms[0].end))) headers.push({ p, id: ms[0].personId });
+  }
+  const out: { personId: string; sentence: number }[] = [];
+  for (let h = 0; h < headers.length; h++) {
+    const { p, id } = headers[h];
+    const end = headers[h + 1]?.p ?? paragraphs.length;
+    const repeated = headers.filter((x) => x.id === id).length > 1;
+    for (let q = p + 1; q < end && q < p + 1 + 25; q++) {
+      const i = paragraphs[q];
+      // Numbered posts, or the posts under a header that stands over several of them.
+      if (!repeated && !POST_NUMBER.test(ctx.sentences[i].text)) break;
+      const to = q + 1 < paragraphs.length ? paragraphs[q + 1] : ctx.sentences.length;
+      for (let k = i; k < to; k++) if (!skip[k]) out.push({ personId: id, sentence: k });
+      if (repeated) break; // one post per header when each post has its own
+    }
+  }
+  return out;
+}
+
 export function findAuthorLines(
   ctx: Ctx,
   skip: boolean[],
