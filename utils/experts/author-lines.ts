@@ -172,10 +172,17 @@ export function findAuthorLines(
   const analysis = readsAsAnalysis(ctx, skip);
   const seen = new Set<string>(notAuthors);
   const addAuthor = (a: BylineAuthor) => {
-    if (seen.has(a.id)) return;
+    if (seen.has(a.id)) {
+      // "By X and Y" at the top, their bios at the end: the bio describes the author already named.
+      const known = out.authors.find((x) => x.id === a.id);
+      if (known && !known.descriptor && a.descriptor) known.descriptor = a.descriptor;
+      return;
+    }
     seen.add(a.id);
     out.authors.push(a);
   };
+  /** Sentences of the lines near the top that only say who wrote the piece ("By X", "X" alone). */
+  const authorLineSentences = new Set<number>();
   for (let p = 0; p < paragraphs.length && p < TOP_PARAGRAPHS; p++) {
     const i = paragraphs[p];
     if (skip[i]) continue;
@@ -196,6 +203,9 @@ export function findAuthorLines(
       continue;
     }
     const line = AUTHOR_LINE.exec(text) ?? AUTHOR_LABEL.exec(text) ?? BY_AT_END.exec(text);
+    const named = ctx.scan.bySentence[i];
+    if (line || (named.length === 1 && named[0].full && text.length <= named[0].end + 1))
+      authorLineSentences.add(i);
     if (line) {
       // "Essay by X", "Author: X", "Article in The Daily by X": the line itself says X wrote the piece.
       const says = ESSAY_WORD.test(text) || AUTHOR_LABEL.test(text);
@@ -249,15 +259,17 @@ export function findAuthorLines(
       }
     }
   }
-  // A bio at the end for someone the body never names.
-  for (let p = Math.max(0, paragraphs.length - END_PARAGRAPHS); p < paragraphs.length; p++) {
-    const i = paragraphs[p];
+  // A bio at the end for someone the body never names (an author line at the top aside), one a
+  // sentence: "X is a professor at Y. Z is a research fellow at W."
+  const endFrom = paragraphs[Math.max(0, paragraphs.length - END_PARAGRAPHS)] ?? ctx.sentences.length;
+  for (let i = endFrom; i < ctx.sentences.length; i++) {
     if (skip[i]) continue;
     const first = ctx.scan.bySentence[i][0];
     if (!first || !first.full || first.start > 2) continue;
     const s = ctx.sentences[i].text;
     const person = ctx.scan.persons.get(first.personId);
-    if (!person || person.mentions.some((m) => m.sentence < i)) continue;
+    if (!person || person.mentions.some((m) => m.sentence < i && !authorLineSentences.has(m.sentence)))
+      continue;
     const m = END_BIO.exec(s.slice(first.end));
     if (!m || !ROLE_ANY.test(s.slice(first.end))) continue;
     const descriptor = s
